@@ -1,0 +1,5 @@
+"""``python -m bahith`` runs the command-line tool."""
+
+from bahith.cli import main
+
+main()

@@ -1,0 +1,19 @@
+"""Bahith's analysis: a script router, then an Arabic chain and a French chain.
+
+``analyze_word`` and ``analyze_text`` say what words become; ``bahith_analyzer``
+is the same analysis as a Whoosh analyzer.
+"""
+
+from indexer.analysis.pipeline import ANALYSIS_VERSION, Analysis, Token, analyze_text, analyze_word
+from indexer.analysis.script import Script
+from indexer.analysis.whoosh_bridge import bahith_analyzer
+
+__all__ = [
+    "ANALYSIS_VERSION",
+    "Analysis",
+    "Script",
+    "Token",
+    "analyze_text",
+    "analyze_word",
+    "bahith_analyzer",
+]

@@ -1,0 +1,1 @@
+"""The Arabic analysis chain: normalization, stop words and clitic splitting."""

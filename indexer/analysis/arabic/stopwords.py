@@ -1,0 +1,31 @@
+"""Arabic stop words: function words that say nothing about what an article is about.
+
+The list is written in ordinary spelling and normalized at import with the same
+chain as the text, so "إلى" in the list matches "الى" in an article. A stop word
+with a conjunction glued on ("وفي", "فإن") is a stop word too.
+"""
+
+from __future__ import annotations
+
+from indexer.analysis.arabic.normalize import ARABIC_CHAIN
+from indexer.analysis.chars import run_chain
+
+_WRITTEN = """
+في من إلى الى على عن مع منذ حتى عند لدى نحو دون بين خلال ضد حول عبر قبل بعد فوق تحت أمام
+وراء حيث إذ إذا إن أن كان كانت يكون تكون كانوا ليس ليست لم لن لا ما ماذا لماذا كيف هل قد
+لقد سوف هو هي هم هن هما أنا نحن أنت أنتم هذا هذه هذان هاتان هؤلاء ذلك تلك أولئك الذي التي
+الذين اللذان اللتان اللواتي اللاتي ثم أو أم بل لكن لكنه لكنها غير سوى كل بعض أي أيضا أيضاً
+كما مثل إنه إنها أنه أنها له لها لهم به بها بهم فيه فيها فيهم منه منها منهم عليه عليها عليهم
+إليه إليها عنه عنها يا و ف ب ل ك كذلك هنا هناك الآن إلا ولا وما ذات ذو التى إنما لأن كي
+"""
+
+ARABIC_STOPWORDS: frozenset[str] = frozenset(run_chain(ARABIC_CHAIN, word).text for word in _WRITTEN.split())
+
+_CONJUNCTIONS = ("و", "ف")
+
+
+def is_arabic_stopword(normalized: str) -> bool:
+    """True for a stop word, bare or behind the conjunction و or ف."""
+    if normalized in ARABIC_STOPWORDS:
+        return True
+    return normalized[:1] in _CONJUNCTIONS and normalized[1:] in ARABIC_STOPWORDS

@@ -1,0 +1,1 @@
+"""The Latin-script chain: French elision, case and accent folding, light stemming."""

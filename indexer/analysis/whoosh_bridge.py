@@ -1,0 +1,98 @@
+"""Plug Bahith's analysis into Whoosh as a tokenizer and a filter.
+
+Whoosh composes analyzers as ``Tokenizer() | Filter()``; Bahith's is
+``WordTokenizer() | ScriptRouterFilter()``: the tokenizer finds words and their
+offsets, the router replaces each word by its index term (see ``pipeline``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import Composable, Filter, Token, Tokenizer
+
+from indexer.analysis.pipeline import analyze_word
+from indexer.analysis.tokenizer import iter_words
+
+
+class WordTokenizer(Tokenizer):
+    """Yield one Whoosh token per word, with positions and character offsets.
+
+    At index time a hyphenated compound is also yielded whole, at the position
+    of its first part. At query time it is not: the parser then turns the parts
+    into a phrase, which finds the compound however it was written. With
+    ``tokenize=False`` (Whoosh's wildcard, prefix and fuzzy terms) the whole value
+    is one word.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordTokenizer)
+
+    def __hash__(self) -> int:
+        return hash(WordTokenizer)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost = 1.0
+            token.stopped = False
+            token.whole = True
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for word in iter_words(value, compounds=mode != "query"):
+            token.original = token.text = word.surface
+            token.boost = 1.0
+            token.stopped = False
+            token.whole = False
+            if positions:
+                token.pos = start_pos + word.position
+            if chars:
+                token.startchar = start_char + word.start
+                token.endchar = start_char + word.end
+            yield token
+
+
+class ScriptRouterFilter(Filter):
+    """Replace each word by its index term, dropping stop words and empty words."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ScriptRouterFilter)
+
+    def __hash__(self) -> int:
+        return hash(ScriptRouterFilter)
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            analysis = analyze_word(token.text, stem=not getattr(token, "whole", False))
+            if analysis.stop and token.removestops:
+                continue
+            term = analysis.term or (analysis.normalized if analysis.stop else "")
+            if not term:
+                continue
+            if token.chars and analysis.start:
+                token.startchar += analysis.start
+            token.text = term
+            yield token
+
+
+def bahith_analyzer() -> Composable:
+    """The analyzer of every text field of the index, at index and query time."""
+    return WordTokenizer() | ScriptRouterFilter()

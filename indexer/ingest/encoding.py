@@ -1,0 +1,149 @@
+"""Turn the bytes of a text file into text, guessing the encoding it was saved in.
+
+News archives are full of files saved by old Windows tools, so besides UTF-8 and
+UTF-16 we must read Windows-1256 (Arabic) and Windows-1252 (French; it also
+covers Latin-1). Those two single-byte encodings accept almost any bytes, so
+"decodes without error" proves nothing: Arabic read as Windows-1252 comes out as
+"ÞÇá ãÓÄæá", valid characters but mojibake. We therefore decode with both and
+keep the reading whose non-ASCII characters sit where real text puts them:
+Arabic letters in all-Arabic words, or French accents inside Latin words.
+
+Order of the checks, and why:
+
+1. A byte-order mark is the author's own statement of the encoding: obey it.
+2. NUL bytes never occur in the other encodings' text. Every ASCII character in
+   UTF-16 has a NUL high byte, so NULs at only even or only odd offsets mean
+   BOM-less UTF-16 (big- or little-endian); NULs anywhere else mean binary data.
+3. Valid UTF-8 is almost never an accident for non-ASCII text, so it wins next.
+4. Otherwise Windows-1256 against Windows-1252, judged by _plausibility.
+
+Whatever was decoded must then look like text: a file with many control
+characters is binary data that happened to decode.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+
+from indexer.analysis.script import is_arabic_char
+
+BINARY = "binary file, not text"
+UNDECODABLE = "not UTF-8, UTF-16, Windows-1256 or Windows-1252 text"
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_STRAY_NUL_SHARE = 0.05
+"""In UTF-16, a NUL low byte only comes from rare code points such as U+0600."""
+
+_CONTROL_SHARE_LIMIT = 0.01
+"""More control characters than this (1 in 100) and it is not a text file."""
+
+_MIN_PLAUSIBILITY = 0.5
+"""Below this share of plausible non-ASCII characters, neither reading is text."""
+
+_FRENCH_LETTERS = frozenset("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ")
+_TYPOGRAPHY = frozenset("«»‘’‚“”„–—…•·°€\u00a0\u200e\u200f،؛؟")
+_WORD = re.compile(r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+")
+"""Letters, plus the Arabic vowel marks that sit inside words."""
+
+
+class NotTextError(ValueError):
+    """The bytes are not text in an encoding we read; the message says why."""
+
+
+def decode(data: bytes) -> str:
+    """Decode a text file's bytes, or raise ``NotTextError`` with a short reason.
+
+    Never returns mojibake silently: when no encoding gives plausible text the
+    file is refused instead of being indexed as garbage.
+    """
+    text = _decode_by_bom(data)
+    if text is None:
+        text = _decode_utf16_by_nuls(data) if b"\x00" in data else _decode_8bit(data)
+    if _control_share(text) > _CONTROL_SHARE_LIMIT:
+        raise NotTextError(BINARY)
+    return text
+
+
+def _decode_by_bom(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise NotTextError(UNDECODABLE) from None
+    return None
+
+
+def _decode_utf16_by_nuls(data: bytes) -> str:
+    """UTF-16 without a BOM, told apart from binary data by where its NULs are."""
+    at_even = data[0::2].count(0)
+    at_odd = data[1::2].count(0)
+    if len(data) % 2 == 0 and min(at_even, at_odd) <= _STRAY_NUL_SHARE * max(at_even, at_odd):
+        # ASCII "A" is 41 00 in little-endian: the NULs are the odd bytes.
+        codec = "utf-16-le" if at_odd > at_even else "utf-16-be"
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    raise NotTextError(BINARY)
+
+
+def _decode_8bit(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    readings = [data.decode("cp1256")]
+    with contextlib.suppress(UnicodeDecodeError):  # bytes 81, 8D, 8F, 90, 9D are not cp1252
+        readings.append(data.decode("cp1252"))
+    best = max(readings, key=_plausibility)
+    if _plausibility(best) < _MIN_PLAUSIBILITY:
+        raise NotTextError(UNDECODABLE)
+    return best
+
+
+def _plausibility(text: str) -> float:
+    """Share of the non-ASCII characters that are where Arabic or French text has them.
+
+    ASCII reads the same in every candidate encoding, so only non-ASCII
+    characters can tell readings apart. They count as plausible inside an
+    all-Arabic word, inside a Latin word whose non-ASCII letters are French
+    accents and at most half its letters (mojibake like "ÇáÓáÇã" is all
+    accents), or as common punctuation outside words.
+    """
+    non_ascii = sum(1 for ch in text if not ch.isascii())
+    if not non_ascii:
+        return 1.0
+    plausible = sum(1 for ch in _WORD.sub("", text) if ch in _TYPOGRAPHY)
+    for word in _WORD.findall(text):
+        if _is_arabic_word(word) or _is_french_word(word):
+            plausible += sum(1 for ch in word if not ch.isascii())
+    return plausible / non_ascii
+
+
+def _is_arabic_word(word: str) -> bool:
+    return all(is_arabic_char(ch) for ch in word)
+
+
+def _is_french_word(word: str) -> bool:
+    accents = [ch for ch in word if not ch.isascii()]
+    return all(ch in _FRENCH_LETTERS for ch in accents) and 2 * len(accents) <= len(word) + 1
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for ch in text if _is_stray_control(ch))
+    return controls / len(text)
+
+
+def _is_stray_control(ch: str) -> bool:
+    code = ord(ch)
+    return (code < 0x20 and ch not in "\t\n\r\f\v") or 0x7F <= code <= 0x9F

@@ -1,0 +1,45 @@
+"""Decide whether an article is Arabic or French, the two languages Bahith serves.
+
+The article's language picks its stop words and stemmer at search time, so it
+has to be right even for texts that quote the other script: an Arabic report on
+"S-300" missiles is Arabic, a French one quoting "الكرملين" is French. Counting
+letters of each script does that, where looking at the first word would not.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from indexer.analysis.script import is_arabic_char
+
+LANGUAGES = ("ar", "fr")
+
+
+def detect_language(text: str) -> str:
+    """ "ar" when Arabic-script letters outnumber Latin ones, else "fr".
+
+    Only letters count: digits, punctuation and the Latin spaces both scripts
+    share say nothing. A text without letters is called French, the language
+    whose analysis only lowercases and folds accents, so it does the least harm.
+    """
+    arabic = latin = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if is_arabic_char(ch):
+            arabic += 1
+        elif unicodedata.name(ch, "").startswith("LATIN"):
+            latin += 1
+    return "ar" if arabic > latin else "fr"
+
+
+def resolve_language(declared: str, text: str) -> str:
+    """The declared language when it names Arabic or French, else the detected one.
+
+    The publisher knows better than a letter count, so ``lang="fr-FR"`` or a JSON
+    ``"lang": "ar"`` wins. Only the first two letters are read ("ar-SA", "fr_CA",
+    "arabic"); anything else ("en", "", "und") falls back to detection rather than
+    storing a language the analyzer has no chain for.
+    """
+    prefix = declared.strip()[:2].lower()
+    return prefix if prefix in LANGUAGES else detect_language(text)

@@ -1,0 +1,264 @@
+"""Read a news page saved as plain text: headline, metadata, clean body.
+
+Pages copied or scraped from news sites carry the site around the article: a
+site header ("- أخبار بووم - https://www.akhbarboom.com -"), a dateline, a
+breadcrumb, share counters, "Lire aussi:" link lists. Indexed as is, they would
+put the site's name in every title and "Follow" in every body. Each rule below is
+a small function recognising one kind of line, so each can be read, tested and
+changed on its own; ``parse_page`` puts them together.
+
+The rules look at whole lines because that is how such pages arrive: one
+paragraph, heading or widget per line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from indexer.ingest.dates import find_date
+from indexer.ingest.normalize import fold
+from indexer.ingest.page import Page
+
+MAX_HEADLINE_WORDS = 25
+MAX_TITLE_CHARS = 200
+
+_SITE_HEADER = re.compile(r"^[-–—]?\s*(?P<name>\S.*?)\s+[-–—|]\s+(?P<url>https?://\S+?)\s*[-–—]?$")
+_DATELINE_WORDS = frozenset(
+    fold(word)
+    for words in (
+        "lundi mardi mercredi jeudi vendredi samedi dimanche le publié mis à jour h",
+        "monday tuesday wednesday thursday friday saturday sunday",
+        "mon tue wed thu fri sat sun posted published updated on at am pm",
+        "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يوم",
+        "نشر في بتاريخ تاريخ النشر آخر تحديث",
+    )
+    for word in words.split()
+)
+_HOME_CRUMB = re.compile(r"^(?:(?i:accueil|home)|الرئيسية)(?:\s*[>»›/|·•:\-–—]|[A-ZÀ-Ý])")
+_GLUED_WORDS = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]")
+_SHARE_COUNTER = re.compile(
+    r"^\d[\d,.\s]*[km]?\s*"
+    r"(?:fans?|followers?|subscribers?|likes?|shares?|comments?|views?"
+    r"|abonnés|partages|commentaires|vues)"
+    r"\s*(?:like|follow|subscribe|share)?$",
+    re.IGNORECASE,
+)
+_LABEL_PUNCTUATION = frozenset("&'’-.")
+_READ_ALSO = re.compile(
+    r"^(?:a\s+)?(?:lire\s+(?:aussi|egalement)|voir\s+aussi|read\s+(?:also|more)|see\s+also"
+    r"|اقرا\s+ايضا\u064b?)\s*(?::|$)"
+)
+_CLAUSE_ENDINGS = tuple(".:;,،؛…")
+_CLOSING_MARKS = "\"'”’»)]"
+_SENTENCE_END = re.compile(rf"[.!?؟]+[{re.escape(_CLOSING_MARKS)}]*(?=\s|$)")
+_TITLE_SEPARATORS = "-–—|:"
+_MAX_TITLE_SUFFIX_WORDS = 4
+
+
+class PageHeader(NamedTuple):
+    """What the lines above the headline said about the article."""
+
+    source: str = ""
+    url: str = ""
+    date: date | None = None
+
+
+def parse_page(text: str, title: str = "") -> Page:
+    """Split a plain-text news page into headline, metadata and clean body.
+
+    ``title`` is given when the format already knows it (a Markdown "# " heading,
+    an HTML <h1>); the text rules then only drop a repeat of it. Otherwise the
+    title is the first line after the page header when that line is a headline,
+    or else the first sentence of that opening paragraph, which then stays in the
+    body: a page that starts straight with its story has no other headline.
+    """
+    header, rest = split_header(text.split("\n"))
+    if title:
+        rest = _drop_repeated_title(rest, title)
+    elif rest and is_headline(rest[0]):
+        title = rest[0].strip()
+        rest = _drop_repeated_title(rest[1:], title)
+    elif rest:
+        title = first_sentence(rest[0])
+    return Page(title=title, body=clean_body(rest), **header._asdict())
+
+
+def split_header(lines: Sequence[str]) -> tuple[PageHeader, list[str]]:
+    """Read the site header, dateline and breadcrumb above the article.
+
+    Returns what they said and the lines from the first real content line on.
+    Only the top of the page is searched: further down, a line with a date or a
+    URL is part of the story.
+    """
+    source = url = ""
+    published: date | None = None
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        site = site_header(line)
+        dated = dateline_date(line)
+        if site:
+            source, url = site
+        elif dated:
+            published = published or dated
+        elif line and not is_breadcrumb(line) and not is_boilerplate(line):
+            return PageHeader(source, url, published), list(lines[index:])
+    return PageHeader(source, url, published), []
+
+
+def site_header(line: str) -> tuple[str, str] | None:
+    """The site name and address from a "- NAME - URL -" banner line, else None.
+
+    Saved pages often start with this banner; it names the source, and taking it
+    for the headline would title every article of the site alike.
+    """
+    match = _SITE_HEADER.match(line)
+    return (match["name"], match["url"]) if match else None
+
+
+def dateline_date(line: str) -> date | None:
+    """The date of a line that is only a date ("vendredi, décembre 9, 2022"), else None.
+
+    Besides the date, only weekday names, times and words like "publié le" may be
+    on the line; a headline that mentions a date ("Vote du 9 mai 2022 : ...") is
+    not a dateline.
+    """
+    found = find_date(line)
+    if found is None:
+        return None
+    around = line[: found.start] + " " + line[found.end :]
+    words = re.findall(r"[^\W\d_]+", around)
+    return found.value if all(fold(word) in _DATELINE_WORDS for word in words) else None
+
+
+def is_breadcrumb(line: str) -> bool:
+    """True for a navigation trail like "Accueil > Actualités > Iran : Le ...".
+
+    Scraped trails lose their separators and come out glued
+    ("AccueilActualitésActualités: ..."), so a start on the home link, or words
+    glued lower-to-upper case twice or more, gives them away. A trailing "..."
+    alone is not enough: real headlines may end with an ellipsis.
+    """
+    return bool(_HOME_CRUMB.match(line)) or len(_GLUED_WORDS.findall(line)) >= 2
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for page furniture that is never article text: share counters and labels."""
+    return is_share_counter(line) or is_caps_label(line)
+
+
+def is_share_counter(line: str) -> bool:
+    """True for social widgets flattened to text: "16,297FansLike", "377SubscribersSubscribe"."""
+    return bool(_SHARE_COUNTER.match(line))
+
+
+def is_caps_label(line: str) -> bool:
+    """True for a one- or two-word line in Latin capitals: "ADVERTISING", "FOLLOW NCRI".
+
+    Such lines are buttons and ad slots. Arabic has no capitals, so Arabic
+    lines are never taken for labels, and longer capitalised lines (a shouted
+    subheading) are kept.
+    """
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        1 <= len(line.split()) <= 2
+        and len(letters) >= 2
+        and all(ch.isupper() and ch < "\u0250" for ch in letters)
+        and all(ch.isalpha() or ch.isspace() or ch in _LABEL_PUNCTUATION for ch in line)
+    )
+
+
+def is_read_also(line: str) -> bool:
+    """True for a "Lire aussi:" / "Read also" / "اقرأ أيضا" line.
+
+    It introduces links to other articles, which are not part of this one.
+    """
+    return bool(_READ_ALSO.match(fold(line)))
+
+
+def is_headline(line: str) -> bool:
+    """True for a line shaped like a headline: short, and not ending like a sentence.
+
+    Paragraphs end with a full stop; headlines do not, and they are short
+    (at most 25 words and 200 characters).
+    """
+    line = line.strip()
+    return (
+        any(ch.isalpha() for ch in line)
+        and len(line) <= MAX_TITLE_CHARS
+        and len(line.split()) <= MAX_HEADLINE_WORDS
+        and not line.rstrip(_CLOSING_MARKS).endswith(_CLAUSE_ENDINGS)
+    )
+
+
+def is_repeated_title(line: str, title: str) -> bool:
+    """True when ``line`` is the title again, maybe with or without a " – Rapport" tail.
+
+    Pages often print the headline twice (once in the page title, once above the
+    story); the body should not start with a copy of the title.
+    """
+    line_key, title_key = (" ".join(fold(text).split()) for text in (line, title))
+    if not line_key or not title_key:
+        return False
+    shorter, longer = sorted((line_key, title_key), key=len)
+    if not longer.startswith(shorter):
+        return False
+    tail = longer[len(shorter) :].strip()
+    return not tail or (tail[0] in _TITLE_SEPARATORS and len(tail.split()) <= _MAX_TITLE_SUFFIX_WORDS)
+
+
+def first_sentence(paragraph: str) -> str:
+    """A title made from the opening sentence of ``paragraph``.
+
+    Used when an article has no headline. The final full stop is dropped (titles
+    do not carry one; "?" and "!" are kept, they change the meaning) and a long
+    sentence is cut at a word boundary to 200 characters, ending in "…".
+    """
+    paragraph = " ".join(paragraph.split())
+    end = _SENTENCE_END.search(paragraph)
+    sentence = paragraph[: end.end()] if end else paragraph
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        sentence = sentence[:-1]
+    return _shorten(sentence)
+
+
+def clean_body(lines: Iterable[str]) -> str:
+    """The article text: paragraphs without page furniture, joined by blank lines.
+
+    Lines inside a paragraph keep their single line breaks, as in the source.
+    After a "Lire aussi:" line, the headline-shaped lines that follow are the
+    linked articles and are dropped too, up to the next real paragraph.
+    """
+    kept: list[str] = []
+    in_link_list = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            kept.append("")
+        elif is_read_also(line):
+            in_link_list = True
+        elif is_boilerplate(line) or (in_link_list and is_headline(line)):
+            continue
+        else:
+            in_link_list = False
+            kept.append(line)
+    paragraphs = "\n".join(kept).split("\n\n")
+    return "\n\n".join(p.strip("\n") for p in paragraphs if p.strip())
+
+
+def _drop_repeated_title(lines: list[str], title: str) -> list[str]:
+    for index, line in enumerate(lines):
+        if line.strip() and not is_repeated_title(line, title):
+            return lines[index:]
+    return []
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MAX_TITLE_CHARS:
+        return text
+    cut = text[: MAX_TITLE_CHARS - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:،؛-–—") + "…"

@@ -1,0 +1,112 @@
+"""Read one file into articles, turning every problem into a ``Skipped``.
+
+Indexing runs over folders nobody has checked, so a bad file is the normal
+case, not an exceptional one: it must be reported in words the user can act on
+("file is 52.4 MB, over the 20 MB limit") and must never stop the run.
+"""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from indexer.article import Article, Skipped
+from indexer.ingest.encoding import NotTextError, decode
+from indexer.ingest.html import MalformedHtmlError, parse_html
+from indexer.ingest.json_records import read_json, read_jsonl
+from indexer.ingest.markdown import parse_markdown
+from indexer.ingest.news_text import parse_page
+from indexer.ingest.normalize import normalize_text
+from indexer.ingest.page import Page, to_article
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Bigger files are not news articles but dumps or mistakes; reading them costs memory."""
+
+_PAGE_PARSERS: dict[str, Callable[[str], Page]] = {
+    ".txt": parse_page,
+    ".md": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+}
+_RECORD_READERS: dict[str, Callable[[str, str], Iterator[Article | Skipped]]] = {
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_PAGE_PARSERS) | frozenset(_RECORD_READERS)
+
+UNSUPPORTED = "unsupported file type, expected one of " + ", ".join(sorted(SUPPORTED_SUFFIXES))
+EMPTY = "empty file"
+FOLDER = "is a folder, not a file"
+_MEGABYTE = 1024 * 1024
+
+
+class _Unreadable(Exception):
+    """The file's bytes could not be had or are not text; the message says why."""
+
+
+def read_articles(path: Path) -> Iterator[Article | Skipped]:
+    """The articles in the file at ``path``, and a ``Skipped`` for each problem.
+
+    Never raises for bad input. A one-article file gives one ``Article`` or one
+    ``Skipped(str(path), reason)``; a JSON Lines file gives one item per line,
+    so a broken line is reported while the good ones are still indexed.
+    """
+    path = Path(path)
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield Skipped(name, UNSUPPORTED)
+        return
+    try:
+        text = normalize_text(decode(_read_bytes(path)))
+    except (_Unreadable, NotTextError) as problem:
+        yield Skipped(name, str(problem))
+        return
+    if not text.strip():
+        yield Skipped(name, EMPTY)
+    elif suffix in _RECORD_READERS:
+        yield from _RECORD_READERS[suffix](text, name)
+    else:
+        try:
+            page = _PAGE_PARSERS[suffix](text)
+        except MalformedHtmlError as problem:
+            yield Skipped(name, str(problem))
+            return
+        yield to_article(page, name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing early what we cannot or should not read.
+
+    The size is checked before reading, so a 5 GB dump costs nothing; a FIFO or
+    device is refused before opening, since reading it could block forever.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _Unreadable(FOLDER)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _Unreadable(_too_large(info.st_size))
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise _Unreadable("file vanished before it could be read") from None
+    except PermissionError:
+        raise _Unreadable("permission denied") from None
+    except OSError as error:
+        raise _Unreadable(f"could not be read: {os_error_text(error)}") from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after we looked at its size
+        raise _Unreadable(_too_large(len(data)))
+    return data
+
+
+def os_error_text(error: OSError) -> str:
+    """The operating system's own short words for an error, e.g. "input/output error"."""
+    return (error.strerror or "unknown error").lower()
+
+
+def _too_large(size: int) -> str:
+    return f"file is {size / _MEGABYTE:.1f} MB, over the {MAX_FILE_BYTES // _MEGABYTE} MB limit"

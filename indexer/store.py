@@ -1,0 +1,83 @@
+"""Where the index lives, how it is opened, and what it holds.
+
+The index records the analysis version it was built with; opening it with a
+different analysis would silently mix two kinds of terms, so that is refused
+with a message telling the user to rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import whoosh.index
+from whoosh.index import Index
+
+from indexer.analysis import ANALYSIS_VERSION
+from indexer.schema import build_schema
+
+INDEX_ENV = "BAHITH_INDEX"
+META_FILE = "bahith.json"
+
+
+class IndexUnavailable(Exception):
+    """An index that cannot be used as asked, with a message for the user."""
+
+
+def default_index_dir() -> Path:
+    """``$BAHITH_INDEX``, else ``$XDG_DATA_HOME/bahith/index`` (``~/.local/share/bahith/index``)."""
+    if os.environ.get(INDEX_ENV):
+        return Path(os.environ[INDEX_ENV]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "bahith" / "index"
+
+
+def _check_version(index_dir: Path) -> None:
+    meta = index_dir / META_FILE
+    try:
+        version = json.loads(meta.read_text(encoding="utf-8")).get("analysis_version")
+    except (OSError, ValueError):
+        version = None
+    if version != ANALYSIS_VERSION:
+        raise IndexUnavailable(
+            f"the index at {index_dir} was built with analysis version {version}, "
+            f"this Bahith uses version {ANALYSIS_VERSION}: rebuild it with 'bahith index --rebuild PATH…'"
+        )
+
+
+def open_index(index_dir: Path, *, create: bool = False) -> Index:
+    """Open the index in ``index_dir``; with ``create``, make an empty one if there is none."""
+    if whoosh.index.exists_in(str(index_dir)):
+        _check_version(index_dir)
+        return whoosh.index.open_dir(str(index_dir))
+    if not create:
+        raise IndexUnavailable(f"no index at {index_dir}: create one with 'bahith index PATH…'")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    (index_dir / META_FILE).write_text(json.dumps({"analysis_version": ANALYSIS_VERSION}), encoding="utf-8")
+    return whoosh.index.create_in(str(index_dir), build_schema())
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What ``bahith stats`` shows."""
+
+    path: str
+    articles: int
+    by_lang: dict[str, int]
+    size_bytes: int
+    last_update: datetime | None
+
+
+def index_stats(index_dir: Path) -> IndexStats:
+    """Count articles by language and measure the index on disk."""
+    ix = open_index(index_dir)
+    with ix.searcher() as searcher:
+        by_lang = Counter(fields.get("lang", "") for fields in searcher.all_stored_fields())
+    size = sum(f.stat().st_size for f in index_dir.iterdir() if f.is_file())
+    toc_times = [f.stat().st_mtime for f in index_dir.glob("_MAIN_*.toc")]
+    last = datetime.fromtimestamp(max(toc_times), tz=UTC) if toc_times else None
+    return IndexStats(str(index_dir), sum(by_lang.values()), dict(sorted(by_lang.items())), size, last)

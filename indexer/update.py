@@ -1,0 +1,175 @@
+"""Bring the index in line with folders of articles, in one atomic commit.
+
+A run compares what the folders hold now with what the index holds: new
+articles are added, changed ones updated, articles whose files left an indexed
+folder removed, and unchanged ones left alone. Everything is written in one
+Whoosh commit at the end, so an interrupted run leaves the previous index whole
+and searchable, and a run that finds nothing to do writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from whoosh.index import Index, LockError
+
+from indexer.article import Article, Skipped
+from indexer.ingest import discover, read_articles
+from indexer.store import IndexUnavailable, open_index
+
+LOCK_TIMEOUT_SECONDS = 30.0
+"""How long a run waits for another writer to finish before giving up."""
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the summary line and ``--json``."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the run has anything to write."""
+        return bool(self.added or self.updated or self.removed)
+
+    def describe(self) -> str:
+        """One line a person reads at the end of a run."""
+        line = (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
+        )
+        return line if self.changed else f"{line}: nothing to write, the index is up to date"
+
+
+def _indexed(ix: Index) -> dict[str, tuple[str, str]]:
+    """id -> (path, content hash) of every article in the index."""
+    with ix.searcher() as searcher:
+        return {f["id"]: (f["path"], f["content_hash"]) for f in searcher.all_stored_fields()}
+
+
+def _document(article: Article, added: int) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "body": article.body,
+        "lang": article.lang,
+        "source": article.source,
+        "url": article.url,
+        "date": datetime.combine(article.date, datetime.min.time()) if article.date else None,
+        "content_hash": article.content_hash,
+        "added": added,
+    }
+
+
+def _is_under(path: str, folders: Iterable[Path]) -> bool:
+    return any(Path(path).is_relative_to(folder) for folder in folders)
+
+
+def update_index(
+    index_dir: Path,
+    paths: Sequence[Path],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+) -> RunSummary:
+    """Index ``paths`` (files and folders) into ``index_dir``, incrementally.
+
+    ``on_progress(done, total)`` is called after each file, for a progress bar. Raises
+    ``IndexUnavailable`` when another writer holds the index for longer than
+    ``lock_timeout`` seconds; the index is then unchanged.
+    """
+    ix = open_index(index_dir, create=True)
+    indexed = _indexed(ix)
+    resolved = [Path(p).expanduser().resolve() for p in paths]
+    folders = [p for p in resolved if p.is_dir()]
+    summary = RunSummary()
+    files: list[Path] = []
+    for found in discover(resolved):
+        if isinstance(found, Skipped):
+            summary.skipped.append(found)
+        else:
+            files.append(found)
+
+    pending: list[Article] = []
+    seen_ids: set[str] = set()
+    files_with_problems: set[str] = set()
+    for done, path in enumerate(files, start=1):
+        for item in read_articles(path):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                files_with_problems.add(str(path))
+                continue
+            seen_ids.add(item.id)
+            previous = indexed.get(item.id)
+            if previous is not None and previous[1] == item.content_hash:
+                summary.unchanged += 1
+            else:
+                pending.append(item)
+        if on_progress:
+            on_progress(done, len(files))
+
+    gone = [
+        doc_id
+        for doc_id, (path, _) in indexed.items()
+        if doc_id not in seen_ids and path not in files_with_problems and _is_under(path, folders)
+    ]
+    summary.removed = len(gone)
+    summary.added = sum(1 for a in pending if a.id not in indexed)
+    summary.updated = len(pending) - summary.added
+    if not summary.changed:
+        return summary
+
+    try:
+        writer = ix.writer(timeout=lock_timeout, limitmb=256)
+    except LockError as error:
+        raise IndexUnavailable(
+            f"the index at {index_dir} is being written by another process; try again when it has finished"
+        ) from error
+    try:
+        now = int(time.time())
+        for doc_id in gone:
+            writer.delete_by_term("id", doc_id)
+        for article in pending:
+            writer.update_document(**_document(article, now))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return summary
+
+
+def rebuild_index(
+    index_dir: Path,
+    paths: Sequence[Path],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> RunSummary:
+    """Build a fresh index of ``paths`` beside ``index_dir``, then swap it in.
+
+    The old index keeps answering until the fresh one is complete; the swap is
+    two renames, and a failed build leaves the old index untouched.
+    """
+    fresh = index_dir.with_name(f".{index_dir.name}.rebuild")
+    retired = index_dir.with_name(f".{index_dir.name}.old")
+    for leftover in (fresh, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        summary = update_index(fresh, paths, on_progress=on_progress)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    if index_dir.exists():
+        index_dir.rename(retired)
+    fresh.rename(index_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+    return summary

@@ -1,0 +1,158 @@
+"""Run a search: plan the query, rank all-words matches first, page, build snippets.
+
+A news search must not answer "nothing" because one word is missing, yet an
+article with every word belongs above one with some. So a multi-word search runs
+the all-words query first and fills the rest of the ranking with any-word
+matches, excluding those already listed. Both are ranked by BM25F.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from indexer.store import open_index
+from search.query import PlannedQuery, QueryError, make_parser, plan
+from search.snippets import make_snippet, match_spans
+from search.suggest import did_you_mean
+
+MAX_LIMIT = 100
+MAX_PAGE = 1000
+"""Deeper pages are refused: ranking a million results to show ten is no use to anyone."""
+
+LANGS = ("ar", "fr")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked article, in the shape of ``bahith search --json``."""
+
+    id: str
+    path: str
+    title: str
+    lang: str
+    source: str
+    url: str
+    date: str | None
+    score: float
+    snippet: str
+
+
+@dataclass
+class SearchResults:
+    """A page of results plus what the page needs to be shown."""
+
+    query: str
+    total: int
+    took_ms: float
+    page: int
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape: query, total, took_ms, page, hits."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "took_ms": self.took_ms,
+            "page": self.page,
+            "hits": [asdict(hit) for hit in self.hits],
+        }
+
+
+def _check_paging(limit: int, page: int, lang: str | None) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(f"page must be between 1 and {MAX_PAGE}, not {page}")
+    if lang is not None and lang not in LANGS:
+        raise QueryError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+
+
+class SearchEngine:
+    """Searches one index directory; reopen-free: each search sees the latest commit."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self._index = open_index(index_dir)
+        self._parser = make_parser(self._index.schema)
+        self._searcher: Searcher = self._index.searcher()
+
+    def searcher(self) -> Searcher:
+        """A searcher on the latest committed state of the index."""
+        self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def close(self) -> None:
+        """Release the open index files."""
+        self._searcher.close()
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def plan(self, text: str) -> PlannedQuery:
+        """Parse and rewrite ``text`` against the current vocabulary."""
+        return plan(text, self._parser, self.searcher().reader())
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 10,
+        page: int = 1,
+        lang: str | None = None,
+        snippets: bool = True,
+    ) -> SearchResults:
+        """One page of ranked results for ``text``; raises ``QueryError`` for bad input."""
+        started = time.perf_counter()
+        _check_paging(limit, page, lang)
+        searcher = self.searcher()
+        planned = plan(text, self._parser, searcher.reader())
+        strict_query = wq.And([planned.strict, wq.Term("lang", lang)]) if lang else planned.strict
+        wanted = page * limit
+        strict = searcher.search(strict_query, limit=wanted, terms=True)
+        ranked = list(strict)
+        total = len(strict)
+        if planned.loose is not None:
+            loose_query = wq.AndNot(
+                wq.And([planned.loose, wq.Term("lang", lang)]) if lang else planned.loose, strict_query
+            )
+            loose = searcher.search(loose_query, limit=max(wanted - len(ranked), 1), terms=True)
+            total += len(loose)
+            ranked.extend(loose)
+        window = ranked[(page - 1) * limit : wanted]
+        hits = [self._hit(searcher, hit, snippets) for hit in window]
+        suggestion = did_you_mean(searcher, text.split()) if total <= 1 else None
+        took = round((time.perf_counter() - started) * 1000, 2)
+        return SearchResults(
+            query=text, total=total, took_ms=took, page=page, hits=hits, suggestion=suggestion
+        )
+
+    def _hit(self, searcher: Searcher, hit: Any, snippets: bool) -> Hit:
+        stored = hit.fields()
+        snippet = ""
+        if snippets:
+            terms = [t.decode("utf-8") for f, t in hit.matched_terms() if f == "body"]
+            spans = match_spans(searcher, hit.docnum, "body", terms)
+            snippet = make_snippet(stored.get("body", ""), spans)
+        date: datetime | None = stored.get("date")
+        return Hit(
+            id=stored["id"],
+            path=stored.get("path", ""),
+            title=stored.get("title", ""),
+            lang=stored.get("lang", ""),
+            source=stored.get("source", ""),
+            url=stored.get("url", ""),
+            date=date.date().isoformat() if date else None,
+            score=round(hit.score, 4),
+            snippet=snippet,
+        )

@@ -34,17 +34,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--work", type=Path, default=REPO_ROOT / "bench" / ".work", help="corpus cache, indexes"
     )
     parser.add_argument("--seeds", type=Path, default=default_seeds_dir(), help="seed articles")
-    parser.add_argument(
-        "--corpus-only", action="store_true", help="only generate the corpus, then stop"
-    )
+    parser.add_argument("--corpus-only", action="store_true", help="only generate the corpus, then stop")
     args = parser.parse_args(argv)
     args.n = sorted(set(args.n or [10_000]))
     args.systems = tuple(s.strip() for s in args.systems.split(",") if s.strip())
     unknown = set(args.systems) - set(SYSTEMS)
     if unknown:
-        parser.error(
-            f"unknown system(s) {', '.join(sorted(unknown))}; choose from {', '.join(SYSTEMS)}"
-        )
+        parser.error(f"unknown system(s) {', '.join(sorted(unknown))}; choose from {', '.join(SYSTEMS)}")
     if min(args.n) < 1:
         parser.error("--n must be positive")
     return args

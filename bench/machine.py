@@ -17,9 +17,7 @@ def machine_info(repo_root: Path) -> dict[str, object]:
     return {
         "cpu": _proc_value("/proc/cpuinfo", "model name") or platform.processor(),
         "cores": os.cpu_count(),
-        "ram_gib": round(
-            int((_proc_value("/proc/meminfo", "MemTotal") or "0 kB").split()[0]) / 2**20, 1
-        ),
+        "ram_gib": round(int((_proc_value("/proc/meminfo", "MemTotal") or "0 kB").split()[0]) / 2**20, 1),
         "platform": platform.platform(),
         "python": platform.python_version(),
         "whoosh": whoosh.versionstring(),

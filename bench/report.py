@@ -48,23 +48,23 @@ def markdown_report(result: Figures) -> str:
         _table(systems, lambda name, column: _format(COLUMNS[column](systems[name]))),
     ]
     for baseline in BASELINES:
-        if baseline in systems and "error" not in systems[baseline]:
-            base = systems[baseline]
-            lines += [
-                "",
-                f"Ratios to {baseline} (value ÷ {baseline}'s; art/s: higher is better, "
-                "the rest: lower is better)",
-                "",
-                _table(
-                    systems,
-                    lambda name, column, base=base: (
-                        f"{COLUMNS[column](systems[name]) / COLUMNS[column](base):.2f}×"
-                    ),
+        base = systems.get(baseline, {"error": "not run"})
+        others = {name: f for name, f in systems.items() if name != baseline and "error" not in f}
+        if "error" in base or not others:
+            continue
+        lines += [
+            "",
+            f"Ratios to {baseline} (value ÷ {baseline}'s; art/s: higher is better, "
+            "the rest: lower is better)",
+            "",
+            _table(
+                others,
+                lambda name, column, base=base: (
+                    f"{COLUMNS[column](systems[name]) / COLUMNS[column](base):.2f}×"
                 ),
-            ]
-    failures = [
-        f"- {name}: {figures['error']}" for name, figures in systems.items() if "error" in figures
-    ]
+            ),
+        ]
+    failures = [f"- {name}: {figures['error']}" for name, figures in systems.items() if "error" in figures]
     if failures:
         lines += ["", "Failed:", *failures]
     return "\n".join(lines)
@@ -77,9 +77,7 @@ def _table(systems: dict[str, Figures], cell: Callable[[str, str], str]) -> str:
         for name, figures in systems.items()
         if "error" not in figures
     ]
-    return "\n".join(
-        "| " + " | ".join(row) + " |" for row in [header, ["---"] * len(header), *rows]
-    )
+    return "\n".join("| " + " | ".join(row) + " |" for row in [header, ["---"] * len(header), *rows])
 
 
 def _format(value: float) -> str:
@@ -126,9 +124,7 @@ def latency_svg(results: Sequence[Figures], width: int = 640, height: int = 400)
         f'transform="rotate(-90 16 {(top + height - bottom) / 2})">p95 latency (ms)</text>',
     ]
     for n in ns:
-        parts.append(
-            f'<text x="{x(n):.1f}" y="{height - bottom + 16}" text-anchor="middle">{n:,}</text>'
-        )
+        parts.append(f'<text x="{x(n):.1f}" y="{height - bottom + 16}" text-anchor="middle">{n:,}</text>')
     for step in range(6):
         ms = y_max * step / 5
         parts.append(
@@ -139,12 +135,8 @@ def latency_svg(results: Sequence[Figures], width: int = 640, height: int = 400)
     for i, (name, points) in enumerate(sorted(series.items())):
         colour = COLOURS[i % len(COLOURS)]
         coords = " ".join(f"{x(n):.1f},{y(ms):.1f}" for n, ms in points)
-        parts.append(
-            f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"/>'
-        )
-        parts += [
-            f'<circle cx="{x(n):.1f}" cy="{y(ms):.1f}" r="3" fill="{colour}"/>' for n, ms in points
-        ]
+        parts.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        parts += [f'<circle cx="{x(n):.1f}" cy="{y(ms):.1f}" r="3" fill="{colour}"/>' for n, ms in points]
         legend_y = top + 10 + 18 * i
         parts.append(
             f'<line x1="{width - right + 12}" y1="{legend_y}" x2="{width - right + 32}" '

@@ -61,8 +61,7 @@ def benchmark(n: int, config: RunConfig) -> dict[str, object]:
         plan = {
             "queries": [asdict(q) for q in queries],
             "probes": [
-                _probe(generator, n + k, system_dir / "probes" / f"probe-{k}.txt")
-                for k in range(PROBES)
+                _probe(generator, n + k, system_dir / "probes" / f"probe-{k}.txt") for k in range(PROBES)
             ],
         }
         plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")

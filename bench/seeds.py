@@ -68,10 +68,7 @@ def load_seeds(seeds_dir: Path) -> dict[str, SeedLanguage]:
                 if len(tokens) >= MIN_SENTENCE_WORDS:
                     sentences[lang].append(tokens)
                     counts[lang].update(w for w in plain_words(sentence) if len(w) > 1)
-    return {
-        lang: SeedLanguage(tuple(sentences[lang]), ranked_words(counts[lang]))
-        for lang in ("ar", "fr")
-    }
+    return {lang: SeedLanguage(tuple(sentences[lang]), ranked_words(counts[lang])) for lang in ("ar", "fr")}
 
 
 def ranked_words(counts: Counter[str]) -> tuple[str, ...]:

@@ -49,9 +49,7 @@ def query_phase(system_name: str, index_dir: Path, plan_file: Path) -> dict[str,
         path = Path(probe["path"])
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(probe["text"], encoding="utf-8")
-        hits, elapsed_ms = timed_ms(
-            lambda p=path, w=probe["word"]: system.add_and_find(index_dir, p, w)
-        )
+        hits, elapsed_ms = timed_ms(lambda p=path, w=probe["word"]: system.add_and_find(index_dir, p, w))
         add_ms.append(round(elapsed_ms, 2))
         found.append(hits == 1)
     result["add_one_ms"] = add_ms

@@ -66,6 +66,10 @@ class SearchResults:
         }
 
 
+def _in_lang(query: wq.Query, lang: str | None) -> wq.Query:
+    return wq.And([query, wq.Term("lang", lang)]) if lang else query
+
+
 def _check_paging(limit: int, page: int, lang: str | None) -> None:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
@@ -117,33 +121,36 @@ class SearchEngine:
         _check_paging(limit, page, lang)
         searcher = self.searcher()
         planned = plan(text, self._parser, searcher.reader())
-        strict_query = wq.And([planned.strict, wq.Term("lang", lang)]) if lang else planned.strict
+        strict_query = _in_lang(planned.strict, lang)
         wanted = page * limit
-        strict = searcher.search(strict_query, limit=wanted, terms=True)
-        ranked = list(strict)
+        strict = searcher.search(strict_query, limit=wanted)
+        ranked = [(hit.docnum, hit.score) for hit in strict]
         total = len(strict)
         if planned.loose is not None:
-            loose_query = wq.AndNot(
-                wq.And([planned.loose, wq.Term("lang", lang)]) if lang else planned.loose, strict_query
-            )
-            loose = searcher.search(loose_query, limit=max(wanted - len(ranked), 1), terms=True)
-            total += len(loose)
-            ranked.extend(loose)
+            loose_query = _in_lang(planned.loose, lang)
+            total = sum(1 for _ in searcher.docs_for_query(loose_query))
+            if len(ranked) < wanted and total > len(ranked):
+                rest = searcher.search(wq.AndNot(loose_query, strict_query), limit=wanted - len(ranked))
+                ranked.extend((hit.docnum, hit.score) for hit in rest)
         window = ranked[(page - 1) * limit : wanted]
-        hits = [self._hit(searcher, hit, snippets) for hit in window]
+        spans = (
+            match_spans(searcher, [docnum for docnum, _ in window], "body", planned.terms("body"))
+            if snippets
+            else {}
+        )
+        hits = [
+            self._hit(searcher, docnum, score, spans.get(docnum) if snippets else None)
+            for docnum, score in window
+        ]
         suggestion = did_you_mean(searcher, text.split()) if total <= 1 else None
         took = round((time.perf_counter() - started) * 1000, 2)
         return SearchResults(
             query=text, total=total, took_ms=took, page=page, hits=hits, suggestion=suggestion
         )
 
-    def _hit(self, searcher: Searcher, hit: Any, snippets: bool) -> Hit:
-        stored = hit.fields()
-        snippet = ""
-        if snippets:
-            terms = [t.decode("utf-8") for f, t in hit.matched_terms() if f == "body"]
-            spans = match_spans(searcher, hit.docnum, "body", terms)
-            snippet = make_snippet(stored.get("body", ""), spans)
+    def _hit(self, searcher: Searcher, docnum: int, score: float, spans: list[tuple[int, int]] | None) -> Hit:
+        stored = searcher.stored_fields(docnum)
+        snippet = "" if spans is None else make_snippet(stored.get("body", ""), spans)
         date: datetime | None = stored.get("date")
         return Hit(
             id=stored["id"],
@@ -153,6 +160,6 @@ class SearchEngine:
             source=stored.get("source", ""),
             url=stored.get("url", ""),
             date=date.date().isoformat() if date else None,
-            score=round(hit.score, 4),
+            score=round(score, 4),
             snippet=snippet,
         )

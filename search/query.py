@@ -22,6 +22,7 @@ from whoosh.qparser import (
     PlusMinusPlugin,
     SingleQuotePlugin,
 )
+from whoosh.query.compound import PreloadedOr
 from whoosh.query.spans import SpanNear2, SpanOr
 from whoosh.reading import IndexReader
 
@@ -54,6 +55,17 @@ class PlannedQuery:
     strict: wq.Query
     loose: wq.Query | None
     words: tuple[str, ...]
+
+    def terms(self, fieldname: str) -> set[str]:
+        """Every term of ``fieldname`` the query can match, for highlighting."""
+        found: set[str] = set()
+        for query in (self.strict, self.loose):
+            if query is None:
+                continue
+            for field, text in query.iter_all_terms():
+                if field == fieldname:
+                    found.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+        return found
 
 
 class PhraseOfAlternatives(SpanNear2):
@@ -115,12 +127,14 @@ class QueryRewriter:
         return self._expansions[word]
 
     def _term(self, q: wq.Term) -> wq.Query:
+        """A word and its clitic forms; their postings are merged up front, which
+        is faster than a tree of pairwise unions when a word has dozens of forms."""
         if q.fieldname not in TEXT_FIELDS or script_of(q.text) is not Script.ARABIC:
             return q
         terms = self.arabic_terms(q.text)
         if len(terms) == 1:
             return q
-        return wq.Or([wq.Term(q.fieldname, t, boost=q.boost * w) for t, w in terms.items()])
+        return PreloadedOr([wq.Term(q.fieldname, t, boost=q.boost * w) for t, w in terms.items()])
 
     def _phrase(self, q: wq.Phrase) -> wq.Query:
         if not any(script_of(word) is Script.ARABIC for word in q.words):

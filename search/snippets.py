@@ -22,19 +22,27 @@ ELLIPSIS = " … "
 
 
 def match_spans(
-    searcher: Searcher, docnum: int, fieldname: str, terms: Iterable[str]
-) -> list[tuple[int, int]]:
-    """(start, end) character spans of ``terms`` in one stored field of one document."""
-    spans: set[tuple[int, int]] = set()
+    searcher: Searcher, docnums: Iterable[int], fieldname: str, terms: Iterable[str]
+) -> dict[int, list[tuple[int, int]]]:
+    """(start, end) character spans of ``terms`` in one field, for each of ``docnums``.
+
+    Each term's postings are read once and skipped forward through the
+    documents in order, so a page of ten hits costs one pass per query term.
+    """
+    wanted = sorted(set(docnums))
+    spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in wanted}
+    reader = searcher.reader()
     for term in terms:
-        try:
-            postings = searcher.postings(fieldname, term)
-        except KeyError:
+        if (fieldname, term) not in reader:
             continue
-        postings.skip_to(docnum)
-        if postings.is_active() and postings.id() == docnum:
-            spans.update((start, end) for _, start, end in postings.value_as("characters"))
-    return sorted(spans)
+        postings = reader.postings(fieldname, term)
+        for docnum in wanted:
+            postings.skip_to(docnum)
+            if not postings.is_active():
+                break
+            if postings.id() == docnum:
+                spans[docnum].update((start, end) for _, start, end in postings.value_as("characters"))
+    return {docnum: sorted(found) for docnum, found in spans.items()}
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> str:
@@ -95,6 +103,6 @@ def make_snippet(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in _windows(text, spans):
         start, end = _word_boundary_left(text, start), _word_boundary_right(text, end)
         inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
-        fragment = mark(text[start:end], inside).replace("\n", " ")
+        fragment = " ".join(mark(text[start:end], inside).split())
         pieces.append(("…" if start > 0 else "") + fragment + ("…" if end < len(text) else ""))
     return " ".join(pieces)

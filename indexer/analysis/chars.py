@@ -60,21 +60,47 @@ class CharStep:
         return cls(name, lambda ch: frozen.get(ch, ch), doc)
 
     def __call__(self, word: Normalized) -> Normalized:
-        chars: list[str] = []
-        origins: list[int] = []
-        for ch, origin in zip(word.text, word.char_map, strict=True):
-            replacement = self._rewrite(ch)
-            chars.append(replacement)
-            origins.extend([origin] * len(replacement))
-        return Normalized("".join(chars), tuple(origins))
+        return rewrite_each(word, self._rewrite)
 
     def __repr__(self) -> str:
         return f"CharStep({self.name})"
 
 
-def run_chain(steps: tuple[CharStep, ...], surface: str) -> Normalized:
-    """Apply ``steps`` in order to a surface word."""
-    word = Normalized.of(surface)
-    for step in steps:
-        word = step(word)
-    return word
+def rewrite_each(word: Normalized, rewrite: Callable[[str], str]) -> Normalized:
+    """Replace every character of ``word`` by ``rewrite(character)``, keeping origins."""
+    chars: list[str] = []
+    origins: list[int] = []
+    for ch, origin in zip(word.text, word.char_map, strict=True):
+        replacement = rewrite(ch)
+        if replacement:
+            chars.append(replacement)
+            origins.extend([origin] * len(replacement))
+    return Normalized("".join(chars), tuple(origins))
+
+
+class Chain:
+    """Steps run in order, fused into one pass over the word.
+
+    Every step rewrites characters independently, so running the chain on a
+    word is the same as running it on each character alone. The chain caches
+    what each character becomes after all its steps and walks the word once,
+    however many steps there are: the steps stay small and separately tested,
+    and indexing does not pay for each of them.
+    """
+
+    def __init__(self, *steps: CharStep) -> None:
+        self.steps = steps
+        self._rewrite = lru_cache(maxsize=8192)(self._through_all_steps)
+
+    def _through_all_steps(self, ch: str) -> str:
+        word = Normalized.of(ch)
+        for step in self.steps:
+            word = step(word)
+        return word.text
+
+    def __call__(self, word: Normalized) -> Normalized:
+        return rewrite_each(word, self._rewrite)
+
+    def run(self, surface: str) -> Normalized:
+        """Normalize a surface word."""
+        return self(Normalized.of(surface))

@@ -14,9 +14,8 @@ from functools import lru_cache
 from indexer.analysis.arabic.clitics import stems as arabic_stems
 from indexer.analysis.arabic.normalize import ARABIC_CHAIN
 from indexer.analysis.arabic.stopwords import is_arabic_stopword
-from indexer.analysis.chars import Normalized, run_chain
-from indexer.analysis.common import fold_digits, join_hyphens, strip_invisibles
-from indexer.analysis.french.normalize import fold_accents, lowercase, split_elision
+from indexer.analysis.chars import Normalized
+from indexer.analysis.french.normalize import LATIN_CHAIN, fold_accents, split_elision
 from indexer.analysis.french.stem import light_stem
 from indexer.analysis.french.stopwords import FRENCH_STOPWORDS
 from indexer.analysis.script import Script, script_of
@@ -48,7 +47,7 @@ class Analysis:
 
 
 def _arabic(surface: str) -> Analysis:
-    word = run_chain(ARABIC_CHAIN, surface)
+    word = ARABIC_CHAIN.run(surface)
     stop = is_arabic_stopword(word.text)
     start, end = word.span(len(surface))
     stems = () if stop else arabic_stems(word.text)
@@ -56,8 +55,7 @@ def _arabic(surface: str) -> Analysis:
 
 
 def _latin(surface: str, stem: bool) -> Analysis:
-    word = lowercase(fold_digits(join_hyphens(strip_invisibles(Normalized.of(surface)))))
-    word = split_elision(word)
+    word = split_elision(LATIN_CHAIN.run(surface))
     folded = fold_accents(word).text
     stop = folded in FRENCH_STOPWORDS
     stemmed = fold_accents(Normalized.of(light_stem(word.text))).text if stem else folded

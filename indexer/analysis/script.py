@@ -24,10 +24,12 @@ class Script(Enum):
     LATIN = "fr"
 
 
+ARABIC_CHARS = frozenset(chr(code) for low, high in ARABIC_RANGES for code in range(low, high + 1))
+
+
 def is_arabic_char(ch: str) -> bool:
     """True for any character in the Arabic blocks, letters and marks alike."""
-    code = ord(ch)
-    return any(low <= code <= high for low, high in ARABIC_RANGES)
+    return ch in ARABIC_CHARS
 
 
 def script_of(word: str) -> Script:

@@ -15,7 +15,9 @@ Order of the checks, and why:
    UTF-16 has a NUL high byte, so NULs at only even or only odd offsets mean
    BOM-less UTF-16 (big- or little-endian); NULs anywhere else mean binary data.
 3. Valid UTF-8 is almost never an accident for non-ASCII text, so it wins next.
-4. Otherwise Windows-1256 against Windows-1252, judged by _plausibility.
+4. Otherwise Windows-1256 against Windows-1252, judged by plausibility (see
+   ``_plausibility``) and, between two plausible readings, by which one keeps
+   the text in one script (see ``_script_unity``).
 
 Whatever was decoded must then look like text: a file with many control
 characters is binary data that happened to decode.
@@ -27,7 +29,7 @@ import codecs
 import contextlib
 import re
 
-from indexer.analysis.script import is_arabic_char
+from indexer.ingest.language import is_arabic_char
 
 BINARY = "binary file, not text"
 UNDECODABLE = "not UTF-8, UTF-16, Windows-1256 or Windows-1252 text"
@@ -103,7 +105,7 @@ def _decode_8bit(data: bytes) -> str:
     readings = [data.decode("cp1256")]
     with contextlib.suppress(UnicodeDecodeError):  # bytes 81, 8D, 8F, 90, 9D are not cp1252
         readings.append(data.decode("cp1252"))
-    best = max(readings, key=_plausibility)
+    best = max(readings, key=lambda text: _plausibility(text) * _script_unity(text))
     if _plausibility(best) < _MIN_PLAUSIBILITY:
         raise NotTextError(UNDECODABLE)
     return best
@@ -126,6 +128,20 @@ def _plausibility(text: str) -> float:
         if _is_arabic_word(word) or _is_french_word(word):
             plausible += sum(1 for ch in word if not ch.isascii())
     return plausible / non_ascii
+
+
+def _script_unity(text: str) -> float:
+    """Share of the letters that belong to the text's main script (Arabic or not).
+
+    Breaks ties between two plausible readings: "À Lyon" is also plausible as
+    "ہ Lyon" (an Arabic letter), but a news text is not one Arabic letter among
+    Latin words, nor the reverse.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    arabic = sum(1 for ch in letters if is_arabic_char(ch))
+    return max(arabic, len(letters) - arabic) / len(letters)
 
 
 def _is_arabic_word(word: str) -> bool:

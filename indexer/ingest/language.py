@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from indexer.analysis.script import is_arabic_char
-
 LANGUAGES = ("ar", "fr")
+ARABIC_BLOCKS = (
+    (0x0600, 0x06FF),  # Arabic
+    (0x0750, 0x077F),  # Arabic Supplement
+    (0x08A0, 0x08FF),  # Arabic Extended-A
+    (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A
+    (0xFE70, 0xFEFF),  # Arabic Presentation Forms-B
+)
 
 
 def detect_language(text: str) -> str:
@@ -31,6 +36,16 @@ def detect_language(text: str) -> str:
         elif unicodedata.name(ch, "").startswith("LATIN"):
             latin += 1
     return "ar" if arabic > latin else "fr"
+
+
+def is_arabic_char(ch: str) -> bool:
+    """True for any character of the Arabic-script blocks, letters and marks alike.
+
+    Defined here rather than borrowed from ``indexer.analysis`` so that reading
+    files never depends on the search analysis (and its libraries) loading.
+    """
+    code = ord(ch)
+    return any(low <= code <= high for low, high in ARABIC_BLOCKS)
 
 
 def resolve_language(declared: str, text: str) -> str:

@@ -53,7 +53,8 @@ _READ_ALSO = re.compile(
 )
 _CLAUSE_ENDINGS = tuple(".:;,،؛…")
 _CLOSING_MARKS = "\"'”’»)]"
-_SENTENCE_END = re.compile(rf"[.!?؟]+[{re.escape(_CLOSING_MARKS)}]*(?=\s|$)")
+_SENTENCE_END = re.compile(rf"[.!?؟]+(?:\s?[{re.escape(_CLOSING_MARKS)}])*(?=\s|$)")
+"""End of sentence, with closing quotes, also French-spaced ones ("« non. »")."""
 _TITLE_SEPARATORS = "-–—|:"
 _MAX_TITLE_SUFFIX_WORDS = 4
 
@@ -259,6 +260,6 @@ def _shorten(text: str) -> str:
     if len(text) <= MAX_TITLE_CHARS:
         return text
     cut = text[: MAX_TITLE_CHARS - 1]
-    if " " in cut:
+    if not text[len(cut)].isspace() and " " in cut:  # do not end on half a word
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:،؛-–—") + "…"

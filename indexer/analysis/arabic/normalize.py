@@ -11,7 +11,7 @@ import unicodedata
 
 import pyarabic.araby as araby
 
-from indexer.analysis.chars import CharStep
+from indexer.analysis.chars import Chain, CharStep
 from indexer.analysis.common import fold_digits, join_hyphens, strip_invisibles
 
 
@@ -91,7 +91,7 @@ fold_persian_letters = CharStep.from_table(
     heh goal ہ, heh doachashmee ھ, ae ە, ۀ, ۂ and teh marbuta goal ۃ -> ه.""",
 )
 
-ARABIC_CHAIN: tuple[CharStep, ...] = (
+ARABIC_CHAIN = Chain(
     fold_presentation_forms,
     strip_invisibles,
     join_hyphens,

@@ -8,7 +8,6 @@ with a conjunction glued on ("وفي", "فإن") is a stop word too.
 from __future__ import annotations
 
 from indexer.analysis.arabic.normalize import ARABIC_CHAIN
-from indexer.analysis.chars import run_chain
 
 _WRITTEN = """
 في من إلى الى على عن مع منذ حتى عند لدى نحو دون بين خلال ضد حول عبر قبل بعد فوق تحت أمام
@@ -19,7 +18,7 @@ _WRITTEN = """
 إليه إليها عنه عنها يا و ف ب ل ك كذلك هنا هناك الآن إلا ولا وما ذات ذو التى إنما لأن كي
 """
 
-ARABIC_STOPWORDS: frozenset[str] = frozenset(run_chain(ARABIC_CHAIN, word).text for word in _WRITTEN.split())
+ARABIC_STOPWORDS: frozenset[str] = frozenset(ARABIC_CHAIN.run(word).text for word in _WRITTEN.split())
 
 _CONJUNCTIONS = ("و", "ف")
 

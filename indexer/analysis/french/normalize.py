@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from indexer.analysis.chars import CharStep, Normalized
+from indexer.analysis.chars import Chain, CharStep, Normalized
+from indexer.analysis.common import fold_digits, join_hyphens, strip_invisibles
 
 APOSTROPHES = "'’ʼ‘`´"
 
@@ -55,3 +56,7 @@ fold_accents = CharStep(
     "Choïgou" -> "choigou"), spell out the ligatures œ æ ß, and write every
     apostrophe as '. NFKD also unfolds compatibility forms (ﬁ -> fi, ² -> 2).""",
 )
+
+LATIN_CHAIN = Chain(strip_invisibles, join_hyphens, fold_digits, lowercase)
+"""What every Latin-script word goes through before elision and stemming;
+accents are folded after stemming."""

@@ -24,7 +24,7 @@ from bench.morphology import vary_arabic, vary_french
 from bench.seeds import SeedLanguage, load_seeds, seeds_fingerprint
 from bench.wordforms import synthesised_word
 
-GENERATOR_VERSION = 1  # bump when a change alters the bytes written, to drop stale caches
+GENERATOR_VERSION = 2  # bump when a change alters the bytes written, to drop stale caches
 SHARD_SIZE = 1000
 ARABIC_SHARE = 0.8
 MIN_WORDS, MODE_WORDS, MAX_WORDS = 150, 350, 800

@@ -15,8 +15,11 @@ import unicodedata
 ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل")
 # Before a word that already has the article, "ل" + "ال" is written "لل" (the alef drops).
 ARABIC_PROCLITICS_BEFORE_ARTICLE = ("و", "ف", "ب", "ك", "ل")
-ARABIC_SUFFIXES = ("ه", "ها", "هم", "ات", "ون", "ين", "ة")
 ARABIC_PRONOUN_SUFFIXES = ("ه", "ها", "هم")
+ARABIC_NOMINAL_SUFFIXES = ("ات", "ون", "ين", "ة")
+ARABIC_SUFFIXES = ARABIC_PRONOUN_SUFFIXES + ARABIC_NOMINAL_SUFFIXES
+# A word with the article never takes a possessive pronoun: "البيتها" is not Arabic.
+DEFINITE_STARTS = ("ال", "وال", "فال", "بال", "كال", "لل")
 HAMZA_ALEFS = str.maketrans("أإآ", "ااا")
 TASHKEEL = ("\u064e", "\u064f", "\u0650", "\u0652", "\u0651")  # fatha damma kasra sukun shadda
 TATWEEL = "\u0640"
@@ -53,7 +56,7 @@ def _add_proclitic(word: str, rng: random.Random) -> str:
 
 
 def _add_suffix(word: str, rng: random.Random) -> str:
-    suffix = rng.choice(ARABIC_SUFFIXES)
+    suffix = rng.choice(ARABIC_NOMINAL_SUFFIXES if word.startswith(DEFINITE_STARTS) else ARABIC_SUFFIXES)
     if word.endswith("ة"):
         if suffix in ARABIC_PRONOUN_SUFFIXES:
             return word[:-1] + "ت" + suffix

@@ -67,13 +67,23 @@ def test_every_format_is_read_in_its_legacy_encoding_too(tmp_path: Path, name: s
 
 
 def test_a_jsonl_file_in_windows_1256_keeps_good_lines_around_a_bad_one(tmp_path: Path) -> None:
-    lines = [json.dumps({"body": ARABIC}, ensure_ascii=False), "{broken", json.dumps({"text": ARABIC}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"body": ARABIC}, ensure_ascii=False),
+        "{broken",
+        json.dumps({"text": ARABIC}, ensure_ascii=False),
+    ]
     path = write(tmp_path / "feed.jsonl", "\r\n".join(lines).encode("cp1256"))
     good, bad, also_good = read_articles(path)
-    assert bad == Skipped(f"{path}:2", "invalid JSON: expecting property name enclosed in double quotes (column 2)")
+    assert bad == Skipped(
+        f"{path}:2", "invalid JSON: expecting property name enclosed in double quotes (column 2)"
+    )
     assert isinstance(good, Article) and isinstance(also_good, Article)
     assert good.body == also_good.body == ARABIC.split("\n", 1)[0] + "\n\n" + ARABIC.split("\n\n", 1)[1]
-    assert (good.lang, good.id, also_good.id) == ("ar", article_id(str(path), "1"), article_id(str(path), "3"))
+    assert (good.lang, good.id, also_good.id) == (
+        "ar",
+        article_id(str(path), "1"),
+        article_id(str(path), "3"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -81,7 +91,11 @@ def test_a_jsonl_file_in_windows_1256_keeps_good_lines_around_a_bad_one(tmp_path
     [
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00", "binary file, not text"),
         ("controls.md", bytes(range(1, 32)) * 4, "binary file, not text"),
-        ("garbage.html", bytes(range(0x80, 0x100)) * 3, "not UTF-8, UTF-16, Windows-1256 or Windows-1252 text"),
+        (
+            "garbage.html",
+            bytes(range(0x80, 0x100)) * 3,
+            "not UTF-8, UTF-16, Windows-1256 or Windows-1252 text",
+        ),
         ("empty.txt", b"", "empty file"),
         ("blank.jsonl", b" \n\t\r\n\xc2\xa0\n", "empty file"),
         ("bom-only.json", b"\xff\xfe", "empty file"),
@@ -91,7 +105,9 @@ def test_a_jsonl_file_in_windows_1256_keeps_good_lines_around_a_bad_one(tmp_path
         ("notes.pdf", b"%PDF-1.7", UNSUPPORTED),
     ],
 )
-def test_a_bad_file_is_one_skip_naming_the_problem(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_a_bad_file_is_one_skip_naming_the_problem(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     path = write(tmp_path / name, content)
     assert list(read_articles(path)) == [Skipped(str(path), reason)]
 
@@ -105,7 +121,10 @@ def test_a_file_over_the_size_limit_is_skipped_before_reading(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("size", "reason"),
-    [(MAX_FILE_BYTES, "binary file, not text"), (MAX_FILE_BYTES + 1, "file is 20.0 MB, over the 20 MB limit")],
+    [
+        (MAX_FILE_BYTES, "binary file, not text"),
+        (MAX_FILE_BYTES + 1, "file is 20.0 MB, over the 20 MB limit"),
+    ],
 )
 def test_the_size_limit_is_exactly_20_mb(tmp_path: Path, size: int, reason: str) -> None:
     path = write(tmp_path / "big.txt", b"\x00" * size)
@@ -133,7 +152,7 @@ def test_malformed_html_markup_never_raises(tmp_path: Path) -> None:
     )
 
 
-_TEXTY = st.text(alphabet=st.sampled_from('<>!-[]/?="\'{}:,\n\t #*_&;abcé١اسم'), max_size=300)
+_TEXTY = st.text(alphabet=st.sampled_from("<>!-[]/?=\"'{}:,\n\t #*_&;abcé١اسم"), max_size=300)
 _BYTES = st.one_of(
     st.binary(max_size=600),
     _TEXTY.map(lambda text: text.encode("utf-8")),

@@ -29,6 +29,7 @@ HTML_PAGE = """<!DOCTYPE html>
   <header><a href="/">Le Quotidien</a> <h1>HEADERLOGO</h1></header>
   <nav><ul><li>Accueil</li><li>NAVTEXT</li></ul></nav>
   <article>
+    <svg><title>ICONTEXT</title></svg>
     <h1>Le port de Marseille <em>s'agrandit</em></h1>
     <p>Les travaux commencent <b>lundi</b> &amp; dureront
        deux ans.</p>
@@ -142,6 +143,11 @@ def test_markdown_front_matter_title_wins_and_its_heading_is_not_repeated() -> N
     assert (page.title, page.body) == ("Le port", "Texte.")
 
 
+def test_markdown_heading_inside_a_code_block_is_not_the_title() -> None:
+    page = parse_markdown("```\n# commentaire\n```\n# Vrai titre\n\nTexte.")
+    assert (page.title, page.body) == ("Vrai titre", "# commentaire\n\nTexte.")
+
+
 def test_markdown_without_heading_uses_the_text_rules() -> None:
     page = parse_markdown("Le port s'agrandit\n\nLes *travaux* commencent.")
     assert (page.title, page.body) == ("Le port s'agrandit", "Les travaux commencent.")
@@ -208,14 +214,19 @@ def test_jsonl_record_fields(record: dict[str, object], field: str, expected: ob
         ('{"body": "Texte.", "title": false}', "field 'title' is true or false, expected text"),
         ("[1, 2]", "record is a list, expected an object"),
         ('"Texte."', "record is a string, expected an object"),
-        ('{"body": "Texte.",}', "invalid JSON: expecting property name enclosed in double quotes (column 19)"),
+        (
+            '{"body": "Texte.",}',
+            "invalid JSON: expecting property name enclosed in double quotes (column 19)",
+        ),
         ("{", "invalid JSON: expecting property name enclosed in double quotes (column 2)"),
         ("[" * 100_000, "invalid JSON: nested too deeply"),
         ("1" * 5000, "invalid JSON: number too long"),
     ],
 )
 def test_a_bad_jsonl_line_is_skipped_with_its_line_number(line: str, reason: str) -> None:
-    items = list(read_jsonl(jsonl({"body": "Avant."}) + "\n" + line + "\n\n" + jsonl({"body": "Après."}), PATH))
+    items = list(
+        read_jsonl(jsonl({"body": "Avant."}) + "\n" + line + "\n\n" + jsonl({"body": "Après."}), PATH)
+    )
     assert [type(i) for i in items] == [Article, Skipped, Article]
     assert items[1] == Skipped(f"{PATH}:2", reason)
     assert [items[0].id, items[2].id] == [article_id(PATH, "1"), article_id(PATH, "4")]

@@ -23,7 +23,10 @@ from indexer.ingest.news_text import (
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("- Le Quotidien - https://www.quotidien.example -", ("Le Quotidien", "https://www.quotidien.example")),
+        (
+            "- Le Quotidien - https://www.quotidien.example -",
+            ("Le Quotidien", "https://www.quotidien.example"),
+        ),
         ("- صحيفة المساء - https://masaa.example/ -", ("صحيفة المساء", "https://masaa.example/")),
         ("Le Quotidien | https://quotidien.example", ("Le Quotidien", "https://quotidien.example")),
         ("Le Quotidien", None),
@@ -204,8 +207,7 @@ def test_parse_page_separates_header_title_and_body() -> None:
     assert page.url == "https://www.quotidien.example"
     assert page.date == date(2023, 4, 3)
     assert page.body == (
-        "Les travaux commencent lundi.\nIls dureront deux ans.\n\n"
-        "Le maire a salué un projet « historique »."
+        "Les travaux commencent lundi.\nIls dureront deux ans.\n\nLe maire a salué un projet « historique »."
     )
 
 

@@ -41,10 +41,11 @@ def test_arabic_in_windows_1256_is_not_read_as_windows_1252_mojibake() -> None:
     assert decode(data) == ARABIC
 
 
-def test_french_capitals_in_windows_1252_are_not_read_as_arabic_letters() -> None:
-    data = FRENCH.encode("cp1252")
-    assert data.decode("cp1256") != FRENCH
-    assert decode(data) == FRENCH
+@pytest.mark.parametrize("text", [FRENCH, "À Lyon, Texte.", "ÉTÉ"])
+def test_french_capitals_in_windows_1252_are_not_read_as_arabic_letters(text: str) -> None:
+    data = text.encode("cp1252")
+    assert data.decode("cp1256") != text
+    assert decode(data) == text
 
 
 @pytest.mark.parametrize(
@@ -112,9 +113,7 @@ def test_detect_language_goes_by_the_share_of_letters(text: str, lang: str) -> N
         ("", FRENCH, "fr"),
     ],
 )
-def test_a_declared_arabic_or_french_wins_over_detection(
-    declared: str, text: str, lang: str
-) -> None:
+def test_a_declared_arabic_or_french_wins_over_detection(declared: str, text: str, lang: str) -> None:
     assert resolve_language(declared, text) == lang
 
 

@@ -45,7 +45,8 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
 
 def _walk(folder: Path) -> Iterator[Path | Skipped]:
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
         yield Skipped(str(folder), f"folder could not be read: {os_error_text(error)}")
         return

@@ -29,7 +29,7 @@ import codecs
 import contextlib
 import re
 
-from indexer.ingest.language import is_arabic_char
+from indexer.analysis.script import is_arabic_char
 
 BINARY = "binary file, not text"
 UNDECODABLE = "not UTF-8, UTF-16, Windows-1256 or Windows-1252 text"
@@ -41,7 +41,7 @@ _BOMS = (
 )
 
 _STRAY_NUL_SHARE = 0.05
-"""In UTF-16, a NUL low byte only comes from rare code points such as U+0600."""
+"""NULs tolerated on the other side: in UTF-16 a NUL low byte means a rare code point (U+0600)."""
 
 _CONTROL_SHARE_LIMIT = 0.01
 """More control characters than this (1 in 100) and it is not a text file."""

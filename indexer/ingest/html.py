@@ -3,7 +3,7 @@
 The page's metadata (Open Graph and ``article:`` meta tags, the canonical link,
 ``<html lang>``) is more reliable than anything guessed from the text, so it is
 used first. The text is what a reader sees of the page minus the parts that are
-never the article (scripts, menus, headers, footers, sidebars, forms), with
+never the article (scripts, menus, headers, footers, sidebars, forms, icons), with
 block elements turned into paragraph breaks; it then goes through the same
 clean-up rules as a plain-text page.
 """
@@ -18,7 +18,9 @@ from indexer.ingest.news_text import parse_page
 from indexer.ingest.normalize import fold
 from indexer.ingest.page import Page
 
-DROPPED_ELEMENTS = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript"})
+DROPPED_ELEMENTS = frozenset(
+    {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg"}
+)
 BLOCK_ELEMENTS = frozenset(
     {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "hr", "tr", "td", "th", "table"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption"}
@@ -96,7 +98,7 @@ class _PageReader(HTMLParser):
             self.lang = values.get("lang", "")
         elif tag == "time":
             self.time_datetime = self.time_datetime or values.get("datetime", "")
-        elif tag == "title" or (tag == "h1" and not self.h1 and not self._dropped_depth):
+        elif (tag == "title" and not self.title) or (tag == "h1" and not self.h1 and not self._dropped_depth):
             self._open = tag
         elif tag == "pre":
             self._pre_depth += 1
@@ -128,7 +130,7 @@ class _PageReader(HTMLParser):
 
 
 def _without_site_suffix(title: str, site: str) -> str:
-    """ "Headline | Le Site" becomes "Headline" when "Le Site" is the og:site_name."""
+    """Turn "Headline | Le Site" into "Headline" when "Le Site" is the og:site_name."""
     for separator in _TITLE_SUFFIX_SEPARATORS:
         head, found, tail = title.rpartition(separator)
         if found and site and fold(tail.strip()) == fold(site.strip()):

@@ -8,44 +8,26 @@ letters of each script does that, where looking at the first word would not.
 
 from __future__ import annotations
 
-import unicodedata
+import re
+
+from indexer.analysis.script import ARABIC_RANGES
 
 LANGUAGES = ("ar", "fr")
-ARABIC_BLOCKS = (
-    (0x0600, 0x06FF),  # Arabic
-    (0x0750, 0x077F),  # Arabic Supplement
-    (0x08A0, 0x08FF),  # Arabic Extended-A
-    (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A
-    (0xFE70, 0xFEFF),  # Arabic Presentation Forms-B
-)
+
+_ARABIC_LETTER = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ARABIC_RANGES) + "]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def detect_language(text: str) -> str:
-    """ "ar" when Arabic-script letters outnumber Latin ones, else "fr".
+    """ "ar" when Arabic-script characters outnumber Latin letters, else "fr".
 
-    Only letters count: digits, punctuation and the Latin spaces both scripts
-    share say nothing. A text without letters is called French, the language
-    whose analysis only lowercases and folds accents, so it does the least harm.
+    Digits, punctuation and spaces, which both scripts share, say nothing. A
+    text without letters is called French, the language whose analysis only
+    lowercases and folds accents, so it does the least harm.
     """
-    arabic = latin = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if is_arabic_char(ch):
-            arabic += 1
-        elif unicodedata.name(ch, "").startswith("LATIN"):
-            latin += 1
+    arabic = sum(1 for _ in _ARABIC_LETTER.finditer(text))
+    latin = sum(1 for _ in _LATIN_LETTER.finditer(text))
     return "ar" if arabic > latin else "fr"
-
-
-def is_arabic_char(ch: str) -> bool:
-    """True for any character of the Arabic-script blocks, letters and marks alike.
-
-    Defined here rather than borrowed from ``indexer.analysis`` so that reading
-    files never depends on the search analysis (and its libraries) loading.
-    """
-    code = ord(ch)
-    return any(low <= code <= high for low, high in ARABIC_BLOCKS)
 
 
 def resolve_language(declared: str, text: str) -> str:

@@ -40,9 +40,9 @@ def parse_markdown(text: str) -> Page:
     lines = text.split("\n")
     title = meta.get("title", "")
     heading = _first_title_heading(lines)
-    if heading is not None and not title:
-        title = _TITLE_HEADING.match(lines[heading])["text"]
-        del lines[heading]
+    if heading and not title:
+        index, title = heading
+        del lines[index]
     page = parse_page(strip_markdown(lines), title=strip_markdown([title]))
     return Page(
         title=page.title,
@@ -97,13 +97,15 @@ def strip_markdown(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def _first_title_heading(lines: list[str]) -> int | None:
+def _first_title_heading(lines: list[str]) -> tuple[int, str] | None:
+    """Where the first "# " heading outside code blocks is, and its text."""
     in_code = False
     for index, line in enumerate(lines):
+        heading = None if in_code else _TITLE_HEADING.match(line)
         if _CODE_FENCE.match(line):
             in_code = not in_code
-        elif not in_code and _TITLE_HEADING.match(line):
-            return index
+        elif heading:
+            return index, heading["text"]
     return None
 
 

@@ -195,7 +195,7 @@ def is_headline(line: str) -> bool:
 
 
 def is_repeated_title(line: str, title: str) -> bool:
-    """True when ``line`` is the title again, maybe with or without a " – Rapport" tail.
+    """True when ``line`` is the title again, either of them maybe with a " – Rapport" tail.
 
     Pages often print the headline twice (once in the page title, once above the
     story); the body should not start with a copy of the title.

@@ -1,0 +1,46 @@
+"""The JSON API: the search of ``bahith search --json``, stored articles, and a health check.
+
+Scripts get the same JSON as the command line. Every answer is JSON, errors
+too (``{"error": message}`` with 400, 404 or 405; see ``web.errors``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, request
+
+from search.query import QueryError
+from web.library import current_library
+from web.params import int_arg, text_arg
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/search")
+def search() -> tuple[dict[str, Any], int] | dict[str, Any]:
+    """``?q=&lang=&page=&limit=`` → ``{"query","total","took_ms","page","hits"}``."""
+    try:
+        return current_library().search_json(
+            request.args.get("q", ""),
+            page=int_arg(request.args, "page", 1),
+            limit=int_arg(request.args, "limit", 10),
+            lang=text_arg(request.args, "lang"),
+        )
+    except QueryError as error:
+        return {"error": str(error)}, 400
+
+
+@bp.get("/api/articles/<article_id>")
+def article(article_id: str) -> dict[str, Any]:
+    """The stored fields of one article; 404 when no article has this id."""
+    found = current_library().article(article_id)
+    if found is None:
+        abort(404, description=f"no article with id {article_id!r}")
+    return found.to_json()
+
+
+@bp.get("/healthz")
+def healthz() -> dict[str, Any]:
+    """Whether the index can be read, and how many articles it holds."""
+    return {"status": "ok", "articles": current_library().count()}

@@ -1,0 +1,253 @@
+"""The web app's one open index, and what each page reads from it.
+
+The index is opened once per app: a ``SearchEngine`` lives as long as the app,
+and each request goes through ``SearchEngine.searcher()``, which moves to the
+latest commit, so pages see newly indexed articles without a restart. Whoosh
+readers keep file positions and are not documented as thread-safe, while
+waitress serves requests from several threads, so requests take turns on the
+index (a search takes milliseconds).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from markupsafe import Markup
+from whoosh.searching import Searcher
+
+from search.engine import SearchEngine, SearchResults
+from search.query import QueryError
+from web.facts import Facts
+from web.highlight import field_terms, highlight_paragraphs, highlight_title
+from web.timeline import Timeline, build_timeline
+
+EXTENSION = "bahith"
+PAGE_SIZE = 10
+RELATED = 5
+MAX_SOURCES = 12
+"""The source filter lists the sources with the most matches, and the chosen one."""
+
+
+def _iso_date(value: datetime | None) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An article as listed among latest or related articles."""
+
+    id: str
+    title: str
+    lang: str
+    source: str
+    date: str | None
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> Summary:
+        """From the stored fields of one document."""
+        return cls(
+            id=fields["id"],
+            title=fields.get("title", ""),
+            lang=fields.get("lang", ""),
+            source=fields.get("source", ""),
+            date=_iso_date(fields.get("date")),
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """The stored fields of one article, as ``/api/articles/<id>`` returns them."""
+
+    id: str
+    path: str
+    title: str
+    body: str
+    lang: str
+    source: str
+    url: str
+    date: str | None
+    added: str | None
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> Article:
+        """From the stored fields of one document; dates become ISO strings."""
+        added = fields.get("added")
+        return cls(
+            id=fields["id"],
+            path=fields.get("path", ""),
+            title=fields.get("title", ""),
+            body=fields.get("body", ""),
+            lang=fields.get("lang", ""),
+            source=fields.get("source", ""),
+            url=fields.get("url", ""),
+            date=_iso_date(fields.get("date")),
+            added=datetime.fromtimestamp(added, UTC).isoformat(timespec="seconds") if added else None,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape of an article."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """An article with the query's matches marked, and articles like it."""
+
+    article: Article
+    title: Markup
+    paragraphs: list[Markup]
+    related: list[Summary]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One value of a filter and how many matching articles have it."""
+
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """One page of results with the filters, counts and timeline of all matches."""
+
+    results: SearchResults
+    langs: list[Facet]
+    sources: list[Facet]
+    timeline: Timeline | None
+    took_ms: float
+    page_size: int = PAGE_SIZE
+
+    @property
+    def last_page(self) -> int:
+        """The last page that has results (at least 1)."""
+        return max(1, -(-self.results.total // self.page_size))
+
+    @property
+    def first_rank(self) -> int:
+        """Rank of the first hit shown."""
+        return (self.results.page - 1) * self.page_size + 1
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the search page shows before anything is searched."""
+
+    articles: int
+    by_lang: dict[str, int]
+    latest: list[Summary]
+
+
+def _facets(counts: Counter[str], chosen: str | None, limit: int | None = None) -> list[Facet]:
+    top = [value for value, _ in counts.most_common() if value][:limit]
+    if chosen and chosen not in top:
+        top.append(chosen)
+    return [Facet(value, counts[value]) for value in top]
+
+
+class Library:
+    """The index an app serves, shared by all its requests."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self._engine = SearchEngine(index_dir)
+        self._lock = threading.Lock()
+        self._facts: tuple[Searcher, Facts] | None = None
+
+    def _searcher_and_facts(self) -> tuple[Searcher, Facts]:
+        searcher = self._engine.searcher()
+        if self._facts is None or self._facts[0] is not searcher:
+            self._facts = (searcher, Facts.read(searcher.reader()))
+        return self._facts
+
+    def count(self) -> int:
+        """How many articles the index holds."""
+        with self._lock:
+            return self._engine.searcher().doc_count()
+
+    def search_json(self, text: str, *, page: int, limit: int, lang: str | None) -> dict[str, Any]:
+        """The API's answer: exactly ``SearchResults.to_json()``; raises ``QueryError``."""
+        with self._lock:
+            return self._engine.search(text, limit=limit, page=page, lang=lang).to_json()
+
+    def search(self, text: str, *, page: int, lang: str | None, source: str | None) -> SearchView:
+        """A page of results, counted by language and source over all matches; raises ``QueryError``.
+
+        Each filter's counts apply the other filter but not itself, so the page
+        shows what choosing another value would give.
+        """
+        started = time.perf_counter()
+        with self._lock:
+            results = self._engine.search(text, limit=PAGE_SIZE, page=page, lang=lang, source=source)
+            planned = self._engine.plan(text)
+            searcher, facts = self._searcher_and_facts()
+            matches = searcher.docs_for_query(planned.loose if planned.loose is not None else planned.strict)
+            langs: Counter[str] = Counter()
+            sources: Counter[str] = Counter()
+            dates: list[date | None] = []
+            for docnum in matches:
+                doc_lang, doc_source = facts.langs[docnum], facts.sources[docnum]
+                if source is None or doc_source == source:
+                    langs[doc_lang] += 1
+                if lang is None or doc_lang == lang:
+                    sources[doc_source] += 1
+                    if source is None or doc_source == source:
+                        dates.append(facts.dates[docnum])
+        return SearchView(
+            results=results,
+            langs=_facets(langs, lang),
+            sources=_facets(sources, source, MAX_SOURCES),
+            timeline=build_timeline(dates),
+            took_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        with self._lock:
+            searcher = self._engine.searcher()
+            docnum = searcher.document_number(id=article_id)
+            return None if docnum is None else Article.from_fields(searcher.stored_fields(docnum))
+
+    def article_page(self, article_id: str, text: str) -> ArticlePage | None:
+        """The article with every match of ``text`` marked and related articles; None if unknown.
+
+        A query that cannot be run (say, a too-short wildcard) marks nothing
+        rather than hiding the article.
+        """
+        with self._lock:
+            searcher = self._engine.searcher()
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return None
+            article = Article.from_fields(searcher.stored_fields(docnum))
+            try:
+                planned = self._engine.plan(text) if text.strip() else None
+            except QueryError:
+                planned = None
+            title_terms = field_terms(planned, "title") if planned else set()
+            body_terms = field_terms(planned, "body") if planned else set()
+            related = [Summary.from_fields(hit.fields()) for hit in searcher.more_like(docnum, "body", top=RELATED)]
+            return ArticlePage(
+                article=article,
+                title=highlight_title(searcher, docnum, article.title, title_terms),
+                paragraphs=highlight_paragraphs(searcher, docnum, article.body, body_terms),
+                related=related,
+            )
+
+    def overview(self) -> Overview:
+        """Article counts by language and the latest articles."""
+        with self._lock:
+            searcher, facts = self._searcher_and_facts()
+            latest = [Summary.from_fields(searcher.stored_fields(docnum)) for docnum in facts.latest]
+            return Overview(articles=searcher.doc_count(), by_lang=facts.by_lang, latest=latest)
+
+
+def current_library() -> Library:
+    """The library of the app handling the current request."""
+    return current_app.extensions[EXTENSION]

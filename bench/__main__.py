@@ -49,13 +49,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run every requested corpus size; print one markdown report per size."""
     args = parse_args(argv)
-    work_dir, seeds_dir = args.work.resolve(), args.seeds.resolve()
+    config = RunConfig(args.seed, args.queries, args.systems, args.work.resolve(), args.seeds.resolve())
     if args.corpus_only:
-        root = work_dir / f"corpus-seed{args.seed}"
-        paths = ensure_corpus(root, max(args.n), args.seed, seeds_dir)
-        progress(f"{len(paths)} articles under {root}")
+        paths = ensure_corpus(config.corpus_root, max(args.n), config.seed, config.seeds_dir)
+        progress(f"{len(paths)} articles under {config.corpus_root}")
         return 0
-    config = RunConfig(args.seed, args.queries, args.systems, work_dir, seeds_dir)
     results = []
     for n in args.n:
         result = benchmark(n, config)

@@ -60,9 +60,9 @@ class LanguageModel:
         if rank < len(self.head):
             word = self.head[rank]
         else:
-            word = self.tail.get(rank) or self.tail.setdefault(
-                rank, synthesised_word(self.lang, rank, self.salt)
-            )
+            word = self.tail.get(rank)
+            if word is None:
+                word = self.tail[rank] = synthesised_word(self.lang, rank, self.salt)
         if rng.random() < self.variation_share:
             word = self.vary(word, rng)
         return word

@@ -35,6 +35,11 @@ class RunConfig:
     work_dir: Path
     seeds_dir: Path
 
+    @property
+    def corpus_root(self) -> Path:
+        """Where the corpus of this seed is cached; every N of the seed shares it."""
+        return self.work_dir / f"corpus-seed{self.seed}"
+
 
 def progress(message: str) -> None:
     """A line on stderr, keeping stdout for the tables."""
@@ -44,8 +49,7 @@ def progress(message: str) -> None:
 def benchmark(n: int, config: RunConfig) -> dict[str, object]:
     """Every figure of the run at ``n`` articles, ready to be written as JSON."""
     progress(f"N={n}: preparing the corpus under {config.work_dir}")
-    root = config.work_dir / f"corpus-seed{config.seed}"
-    paths, corpus_ms = timed_ms(lambda: ensure_corpus(root, n, config.seed, config.seeds_dir))
+    paths, corpus_ms = timed_ms(lambda: ensure_corpus(config.corpus_root, n, config.seed, config.seeds_dir))
     queries = build_queries(paths, config.query_count, config.seed)
     run_dir = config.work_dir / f"run-n{n}"
     shutil.rmtree(run_dir, ignore_errors=True)

@@ -9,6 +9,7 @@ and searchable, and a run that finds nothing to do writes nothing at all.
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -17,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from whoosh.index import Index, LockError
+from whoosh.query import Prefix, Term
 
 from indexer.article import Article, Skipped
 from indexer.ingest import discover, read_articles
@@ -50,10 +52,16 @@ class RunSummary:
         return line if self.changed else f"{line}: nothing to write, the index is up to date"
 
 
-def _indexed(ix: Index) -> dict[str, tuple[str, str]]:
-    """id -> (path, content hash) of every article in the index."""
+def _indexed_under(ix: Index, paths: Iterable[Path]) -> dict[str, tuple[str, str]]:
+    """id -> (path, content hash) of the indexed articles whose files lie under ``paths``."""
+    found: dict[str, tuple[str, str]] = {}
     with ix.searcher() as searcher:
-        return {f["id"]: (f["path"], f["content_hash"]) for f in searcher.all_stored_fields()}
+        for path in paths:
+            for query in (Term("path", str(path)), Prefix("path", f"{path}{os.sep}")):
+                for docnum in searcher.docs_for_query(query):
+                    fields = searcher.stored_fields(docnum)
+                    found[fields["id"]] = (fields["path"], fields["content_hash"])
+    return found
 
 
 def _document(article: Article, added: int) -> dict[str, object]:
@@ -71,10 +79,6 @@ def _document(article: Article, added: int) -> dict[str, object]:
     }
 
 
-def _is_under(path: str, folders: Iterable[Path]) -> bool:
-    return any(Path(path).is_relative_to(folder) for folder in folders)
-
-
 def update_index(
     index_dir: Path,
     paths: Sequence[Path],
@@ -84,17 +88,35 @@ def update_index(
 ) -> RunSummary:
     """Index ``paths`` (files and folders) into ``index_dir``, incrementally.
 
-    ``on_progress(done, total)`` is called after each file, for a progress bar. Raises
+    Articles under ``paths`` whose files are gone are removed. ``on_progress(done,
+    total)`` is called after each file, for a progress bar. Raises
     ``IndexUnavailable`` when another writer holds the index for longer than
     ``lock_timeout`` seconds; the index is then unchanged.
     """
+    return apply_changes(index_dir, paths, (), on_progress=on_progress, lock_timeout=lock_timeout)
+
+
+def apply_changes(
+    index_dir: Path,
+    changed: Sequence[Path],
+    removed: Sequence[Path],
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+) -> RunSummary:
+    """Re-read ``changed`` files and folders and drop what lay under ``removed`` paths.
+
+    This is what both a full ``bahith index`` run and each batch of the watcher
+    do, in one commit. Only articles under the given paths are looked at, so a
+    small batch on a large index stays cheap.
+    """
     ix = open_index(index_dir, create=True)
-    indexed = _indexed(ix)
-    resolved = [Path(p).expanduser().resolve() for p in paths]
-    folders = [p for p in resolved if p.is_dir()]
+    scanned = [Path(p).expanduser().resolve() for p in changed]
+    dropped = [Path(p).expanduser().resolve() for p in removed]
+    indexed = _indexed_under(ix, [*scanned, *dropped])
     summary = RunSummary()
     files: list[Path] = []
-    for found in discover(resolved):
+    for found in discover(scanned):
         if isinstance(found, Skipped):
             summary.skipped.append(found)
         else:
@@ -121,14 +143,18 @@ def update_index(
     gone = [
         doc_id
         for doc_id, (path, _) in indexed.items()
-        if doc_id not in seen_ids and path not in files_with_problems and _is_under(path, folders)
+        if doc_id not in seen_ids and path not in files_with_problems
     ]
     summary.removed = len(gone)
     summary.added = sum(1 for a in pending if a.id not in indexed)
     summary.updated = len(pending) - summary.added
-    if not summary.changed:
-        return summary
+    if summary.changed:
+        _commit(ix, index_dir, pending, gone, lock_timeout)
+    return summary
 
+
+def _commit(ix: Index, index_dir: Path, pending: list[Article], gone: list[str], lock_timeout: float) -> None:
+    """Write every change in one commit; on any failure, write nothing."""
     try:
         writer = ix.writer(timeout=lock_timeout, limitmb=256)
     except LockError as error:
@@ -145,7 +171,6 @@ def update_index(
     except BaseException:
         writer.cancel()
         raise
-    return summary
 
 
 def rebuild_index(

@@ -127,6 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No page or article of the index is at this address.",
     },
     "error_405": {"ar": "طريقة غير مسموحة", "fr": "Méthode non autorisée", "en": "Method not allowed"},
+    "error_other": {"ar": "تعذّر عرض الصفحة", "fr": "Page indisponible", "en": "Page unavailable"},
     "error_500": {"ar": "خطأ في الخادم", "fr": "Erreur du serveur", "en": "Server error"},
     "error_other_text": {
         "ar": "تعذّر عرض هذه الصفحة. جرّب البحث من الصفحة الرئيسية.",

@@ -232,7 +232,9 @@ class Library:
                 planned = None
             title_terms = field_terms(planned, "title") if planned else set()
             body_terms = field_terms(planned, "body") if planned else set()
-            related = [Summary.from_fields(hit.fields()) for hit in searcher.more_like(docnum, "body", top=RELATED)]
+            related = [
+                Summary.from_fields(hit.fields()) for hit in searcher.more_like(docnum, "body", top=RELATED)
+            ]
             return ArticlePage(
                 article=article,
                 title=highlight_title(searcher, docnum, article.title, title_terms),

@@ -10,7 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
+import signal
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,7 +21,7 @@ import click
 
 from indexer.analysis import Script, analyze_text
 from indexer.store import IndexUnavailable, default_index_dir, index_stats
-from indexer.update import rebuild_index, update_index
+from indexer.update import RunSummary, rebuild_index, update_index
 from search.engine import LANGS, MAX_LIMIT, SearchEngine, SearchResults
 from search.query import QueryError
 
@@ -269,6 +272,44 @@ def stats(index_dir: Path, as_json: bool) -> None:
     click.echo(
         f"last update {info.last_update:%Y-%m-%d %H:%M:%S %Z}" if info.last_update else "last update never"
     )
+
+
+@cli.command()
+@click.argument(
+    "folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.pass_obj
+def watch(index_dir: Path, folders: tuple[Path, ...]) -> None:
+    """Index FOLDERS, then keep indexing what lands, changes, moves or leaves them.
+
+    Bursts of changes are batched into few commits; bad files are reported and
+    the watch goes on. Stop with Ctrl-C (or SIGTERM).
+
+    \b
+    Example:
+      bahith --index ./idx watch ~/articles
+    """
+    from indexer.watch import watch as run_watch
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+
+    def report(summary: RunSummary, seconds: float) -> None:
+        for skipped in summary.skipped:
+            click.echo(f"bahith: cannot read {skipped.path}: {skipped.reason} (skipped)", err=True)
+        click.echo(f"{time.strftime('%H:%M:%S')} {summary.describe()} ({seconds:.2f} s)")
+
+    def warn(message: str) -> None:
+        click.echo(f"bahith: {message}", err=True)
+
+    click.echo(f"watching {', '.join(str(f) for f in folders)} into {index_dir} (Ctrl-C to stop)")
+    try:
+        run_watch(index_dir, [f.resolve() for f in folders], on_batch=report, on_error=warn, stop=stop)
+    except KeyboardInterrupt:
+        stop.set()
+    except IndexUnavailable as error:
+        fail(str(error))
+    click.echo("stopped")
 
 
 @cli.command()

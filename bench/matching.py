@@ -95,9 +95,11 @@ class CaseIndex:
 
 def bahith_verdicts(cases: Sequence[MatchCase]) -> list[bool]:
     """Whether Bahith matches each case, on one throw-away index of all of them."""
-    with tempfile.TemporaryDirectory(prefix="bahith-matching-") as tmp:
-        with CaseIndex(Path(tmp), cases) as index:
-            return [index.matches(n) for n in range(len(cases))]
+    with (
+        tempfile.TemporaryDirectory(prefix="bahith-matching-") as tmp,
+        CaseIndex(Path(tmp), cases) as index,
+    ):
+        return [index.matches(n) for n in range(len(cases))]
 
 
 def light10_verdicts(cases: Sequence[MatchCase]) -> list[bool]:

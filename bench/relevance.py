@@ -94,9 +94,7 @@ def build_plain_index(index_dir: Path, docs: Iterable[Doc]) -> None:
 def bahith_rankings(index_dir: Path, queries: Sequence[str]) -> list[list[str]]:
     """The ids Bahith returns for each query, best first, as a user's search gets them."""
     with SearchEngine(index_dir) as engine:
-        return [
-            [hit.id for hit in engine.search(q, limit=DEPTH, snippets=False).hits] for q in queries
-        ]
+        return [[hit.id for hit in engine.search(q, limit=DEPTH, snippets=False).hits] for q in queries]
 
 
 def plain_rankings(index_dir: Path, queries: Sequence[str]) -> list[list[str]]:
@@ -104,9 +102,7 @@ def plain_rankings(index_dir: Path, queries: Sequence[str]) -> list[list[str]]:
     ix = whoosh.index.open_dir(str(index_dir))
     parser = QueryParser("body", ix.schema, group=OrGroup)
     with ix.searcher() as searcher:
-        return [
-            [hit["path"] for hit in searcher.search(parser.parse(q), limit=DEPTH)] for q in queries
-        ]
+        return [[hit["path"] for hit in searcher.search(parser.parse(q), limit=DEPTH)] for q in queries]
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,12 @@ def field_terms(planned: PlannedQuery, fieldname: str) -> set[str]:
 
 def highlight_title(searcher: Searcher, docnum: int, title: str, terms: set[str]) -> Markup:
     """The title, escaped, with its matches in ``<mark>``."""
-    return Markup(mark(title, match_spans(searcher, docnum, "title", terms)))
+    return Markup(mark(title, match_spans(searcher, [docnum], "title", terms)[docnum]))
 
 
 def highlight_paragraphs(searcher: Searcher, docnum: int, body: str, terms: set[str]) -> list[Markup]:
     """The body as escaped paragraphs (one per non-blank line), matches in ``<mark>``."""
-    spans = match_spans(searcher, docnum, "body", terms) if terms else []
+    spans = match_spans(searcher, [docnum], "body", terms)[docnum]
     paragraphs: list[Markup] = []
     for line in _PARAGRAPH.finditer(body):
         start, end = line.span()

@@ -28,9 +28,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "search_label": {"ar": "كلمات البحث", "fr": "Termes recherchés", "en": "Search terms"},
     "search_placeholder": {
-        "ar": "ابحث في المقالات…",
-        "fr": "Rechercher dans les articles…",
-        "en": "Search the articles…",
+        "ar": "ابحث في المقالات",
+        "fr": "Rechercher dans les articles",
+        "en": "Search the articles",
     },
     "search_button": {"ar": "بحث", "fr": "Rechercher", "en": "Search"},
     "results_summary": {

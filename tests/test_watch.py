@@ -96,7 +96,9 @@ def test_a_burst_of_files_becomes_few_commits(watcher: Watcher, folder: Path) ->
     burst = folder / "burst"
     burst.mkdir()
     for n in range(1000):
-        (burst / f"{n:04}.txt").write_text(f"Dépêche {n}\n\nLe numéro {n} parle des dromadaires.\n", encoding="utf-8")
+        (burst / f"{n:04}.txt").write_text(
+            f"Dépêche {n}\n\nLe numéro {n} parle des dromadaires.\n", encoding="utf-8"
+        )
     watcher.until(lambda: watcher.total("dromadaires") == 1000)
     commits = [s for s in watcher.summaries[1:] if s.changed]
     assert sum(s.added for s in commits) == 1000

@@ -21,7 +21,7 @@ import click
 
 from indexer.analysis import Script, analyze_text
 from indexer.store import IndexUnavailable, default_index_dir, index_stats
-from indexer.update import RunSummary, rebuild_index, update_index
+from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, rebuild_index, update_index
 from search.engine import LANGS, MAX_LIMIT, SearchEngine, SearchResults
 from search.query import QueryError
 
@@ -88,9 +88,16 @@ class ProgressBar:
     is_flag=True,
     help="Build a fresh index of PATHS beside the current one and swap it in when done.",
 )
+@click.option(
+    "--wait",
+    default=LOCK_TIMEOUT_SECONDS,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds to wait for another process writing the index.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
-def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, as_json: bool) -> None:
+def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, wait: float, as_json: bool) -> None:
     """Index articles from files and folders (recursively), incrementally.
 
     Reads .txt, .md, .html, .htm, .json and .jsonl. New articles are added,
@@ -106,7 +113,7 @@ def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, as_json: bool
     bar = ProgressBar()
     try:
         run = rebuild_index if rebuild else update_index
-        summary = run(index_dir, list(paths), on_progress=bar)
+        summary = run(index_dir, list(paths), on_progress=bar, lock_timeout=wait)
     except IndexUnavailable as error:
         fail(str(error))
     finally:

@@ -77,7 +77,5 @@ def build_bahith_index(index_dir: Path, docs: Iterable[Doc]) -> None:
     """
     writer = open_index(index_dir, create=True).writer()
     for doc in docs:
-        writer.add_document(
-            id=doc.id, path=doc.id, title="", body=doc.body, lang=doc.lang, content_hash=doc.id
-        )
+        writer.add_document(id=doc.id, body=doc.body, lang=doc.lang)
     writer.commit()

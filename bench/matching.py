@@ -102,29 +102,28 @@ def bahith_verdicts(cases: Sequence[MatchCase]) -> list[bool]:
         return [index.matches(n) for n in range(len(cases))]
 
 
-def light10_verdicts(cases: Sequence[MatchCase]) -> list[bool]:
-    """Whether light10 gives both words one stem (French: whether they are equal, lowercased)."""
-    same: Callable[[str], str]
-    verdicts = []
-    for case in cases:
-        same = light10.stem if case.lang == "ar" else str.lower
-        verdicts.append(same(case.query) == same(case.document))
-    return verdicts
+Stemmers = dict[str, Callable[[str], str]]
+"""A stemmer per case language ("ar", "fr"): the key under which two words match."""
+
+LIGHT10: Stemmers = {"ar": light10.stem, "fr": str.lower}
+"""light10 is Arabic only; for French it stands for an index that just lowercases."""
 
 
-def snowball_verdicts(cases: Sequence[MatchCase]) -> list[bool]:
-    """Whether Snowball (PyStemmer, Arabic or French) gives both lowercased words one stem.
+def snowball_stemmers() -> Stemmers:
+    """PyStemmer's Arabic and French Snowball stemmers, fed lowercased words as they expect.
 
     PyStemmer is a benchmark extra (``pip install -e '.[bench]'``), imported here only, so the
     Bahith side of this module runs where it is not installed (the test suite).
     """
     import Stemmer
 
-    stemmers = {"ar": Stemmer.Stemmer("arabic"), "fr": Stemmer.Stemmer("french")}
-    return [
-        stemmers[c.lang].stemWord(c.query.lower()) == stemmers[c.lang].stemWord(c.document.lower())
-        for c in cases
-    ]
+    arabic, french = Stemmer.Stemmer("arabic"), Stemmer.Stemmer("french")
+    return {"ar": lambda w: arabic.stemWord(w.lower()), "fr": lambda w: french.stemWord(w.lower())}
+
+
+def stem_verdicts(cases: Sequence[MatchCase], stemmers: Stemmers) -> list[bool]:
+    """Whether the stemmer of each case's language gives its two words one stem."""
+    return [stemmers[c.lang](c.query) == stemmers[c.lang](c.document) for c in cases]
 
 
 def scores(cases: Sequence[MatchCase], verdicts: dict[str, list[bool]]) -> dict[str, dict[str, int]]:
@@ -165,8 +164,8 @@ def main() -> None:
     """Score the three systems, print the table and Bahith's failures, write the JSON."""
     verdicts = {
         "Bahith": bahith_verdicts(CASES),
-        "light10": light10_verdicts(CASES),
-        "Snowball": snowball_verdicts(CASES),
+        "light10": stem_verdicts(CASES, LIGHT10),
+        "Snowball": stem_verdicts(CASES, snowball_stemmers()),
     }
     table = scores(CASES, verdicts)
     print(render(table, SYSTEMS))

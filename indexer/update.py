@@ -178,6 +178,7 @@ def rebuild_index(
     paths: Sequence[Path],
     *,
     on_progress: Callable[[int, int], None] | None = None,
+    lock_timeout: float = LOCK_TIMEOUT_SECONDS,
 ) -> RunSummary:
     """Build a fresh index of ``paths`` beside ``index_dir``, then swap it in.
 
@@ -189,7 +190,7 @@ def rebuild_index(
     for leftover in (fresh, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        summary = update_index(fresh, paths, on_progress=on_progress)
+        summary = update_index(fresh, paths, on_progress=on_progress, lock_timeout=lock_timeout)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

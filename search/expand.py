@@ -21,7 +21,9 @@ PLAUSIBLE_RATIO = 5
 """A reading is implausible when the whole word is this many times more frequent than its stem."""
 
 _ARTICLE = "ال"
-_TEH_MARBUTA = "ه"
+_CHANGING_ENDINGS = ("ه", "ء")
+"""Endings a suffix rewrites (teh marbuta -> ت, hamza -> ئ ؤ), so forms are looked
+up by the stem without them."""
 
 
 def is_plausible(word: str, reading: Reading, lexicon: Lexicon) -> bool:
@@ -34,7 +36,7 @@ def is_plausible(word: str, reading: Reading, lexicon: Lexicon) -> bool:
 
 def forms_of_stem(stem: str, lexicon: Lexicon) -> set[str]:
     """Index terms that have a plausible reading with this stem."""
-    root = stem[:-1] if stem.endswith(_TEH_MARBUTA) else stem
+    root = stem[:-1] if stem.endswith(_CHANGING_ENDINGS) else stem
     found: set[str] = set()
     for proclitic in ("", *ARTICLE_PROCLITICS, *LETTER_PROCLITICS):
         for term in lexicon.with_prefix(proclitic + root):

@@ -22,7 +22,6 @@ from whoosh.qparser import (
     PlusMinusPlugin,
     SingleQuotePlugin,
 )
-from whoosh.query.compound import PreloadedOr
 from whoosh.query.spans import SpanNear2, SpanOr
 from whoosh.reading import IndexReader
 
@@ -30,6 +29,7 @@ from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
 from search.expand import expand_arabic
 from search.lexicon import Lexicon
+from search.scoring import WordForms
 
 MAX_QUERY_CHARS = 500
 """Longer queries are refused: nobody types them, and they cost."""
@@ -127,14 +127,13 @@ class QueryRewriter:
         return self._expansions[word]
 
     def _term(self, q: wq.Term) -> wq.Query:
-        """A word and its clitic forms; their postings are merged up front, which
-        is faster than a tree of pairwise unions when a word has dozens of forms."""
+        """A word and its clitic forms, scored as one word (see ``scoring``)."""
         if q.fieldname not in TEXT_FIELDS or script_of(q.text) is not Script.ARABIC:
             return q
         terms = self.arabic_terms(q.text)
         if len(terms) == 1:
             return q
-        return PreloadedOr([wq.Term(q.fieldname, t, boost=q.boost * w) for t, w in terms.items()])
+        return WordForms([wq.Term(q.fieldname, t, boost=q.boost * w) for t, w in terms.items()])
 
     def _phrase(self, q: wq.Phrase) -> wq.Query:
         if not any(script_of(word) is Script.ARABIC for word in q.words):

@@ -11,8 +11,10 @@ vocabulary: "لموسكو" is ل + "موسكو" because "موسكو" is written 
 ل + "بنان" because "بنان" never is. So a case's verdict depends on the whole index, and the cases
 are designed with that in mind:
 
-* a stem a must-match case relies on is attested in the seeds (the comment says where) or in the
-  case's ``evidence``, an extra neutral document writing it;
+* the stem a must-match case relies on is written on its own in the seeds, or in the case's
+  ``evidence``, an extra neutral document writing it. Two cases are left without on
+  purpose, because they are what a user meets: the seeds write "شبكة" only with clitics and
+  "عراقي" only in the plural, yet a reader searches for these dictionary forms;
 * a must-not-match case's false stem ("بنان", "زير", "طهر") is written nowhere in the index: no
   case document and no evidence writes it. The one exception is deliberate: "الوتين" is written
   once so that the "وتين" case checks the frequency rule (a stem far rarer than the word is no
@@ -56,6 +58,8 @@ class MatchCase(NamedTuple):
     phenomenon: str
     evidence: str = ""
     """An extra word the index must contain for the case to mean what it says."""
+    limitation: str = ""
+    """Why Bahith gets this case wrong today; such a case is expected to fail, strictly."""
 
     @property
     def lang(self) -> str:
@@ -132,8 +136,20 @@ CASES: tuple[MatchCase, ...] = (
     MatchCase("الجيش", "وللجيش", True, ARTICLE),
     MatchCase("زيارة", "بالزيارة", True, ARTICLE),
     MatchCase("سر", "السر", True, ARTICLE),  # a two-letter stem after the article
-    MatchCase("تقي", "التقى", False, ARTICLE),  # "met": a verb whose ال is no article
-    MatchCase("هام", "إلهام", False, ARTICLE),  # "inspiration" is not ال + "important"
+    MatchCase(
+        "تقي",
+        "التقى",
+        False,
+        ARTICLE,
+        limitation="stripping the article is trusted without evidence, and this verb starts with ال",
+    ),
+    MatchCase(
+        "هام",
+        "إلهام",
+        False,
+        ARTICLE,
+        limitation="stripping the article is trusted without evidence: إلهام reads as ال + هام",
+    ),
     # A one-letter proclitic comes off when the index writes the stem on its own.
     MatchCase("سليماني", "بسليماني", True, LETTER_CLITIC),  # light10 misses ب; in the seeds
     MatchCase("موسكو", "لموسكو", True, LETTER_CLITIC),  # light10 misses ل; in the seeds
@@ -154,7 +170,13 @@ CASES: tuple[MatchCase, ...] = (
     MatchCase("زيارته", "زيارة", True, PRONOUN),
     MatchCase("قوة", "قوتها", True, PRONOUN),  # in the seeds
     MatchCase("قيادة", "وقيادته", True, PRONOUN),  # proclitic, pronoun and ة at once
-    MatchCase("شبكة", "وشبكته", True, PRONOUN),
+    MatchCase(
+        "شبكة",
+        "وشبكته",
+        True,
+        PRONOUN,
+        limitation="the seeds write شبكة only with clitics, so nothing attests the stem on its own",
+    ),
     MatchCase("سفر", "سفره", True, PRONOUN),  # in the seeds
     MatchCase("لقاء", "لقائه", True, PRONOUN),  # the hamza changes seat before the pronoun
     MatchCase("مدين", "مدينة", False, PRONOUN),  # "city" is not "indebted" + ه

@@ -13,6 +13,7 @@ import pytest
 from bench.evalindex import seed_paragraphs
 from bench.judgments import JUDGMENTS
 from bench.relevance import Evaluation, average_precision, evaluate, ndcg, recall
+from indexer.ingest.language import detect_language
 
 REQUIRED_LEAD = 0.15
 """How much higher Bahith's mean nDCG@10 must be than plain Whoosh's, in absolute terms."""
@@ -31,7 +32,7 @@ def evaluation(tmp_path_factory: pytest.TempPathFactory) -> Evaluation:
 def test_every_judged_paragraph_exists_and_is_in_the_language_of_its_query() -> None:
     languages = {doc.id: doc.lang for doc in seed_paragraphs()}
     for judged in JUDGMENTS:
-        query_lang = "fr" if judged.query.isascii() else "ar"
+        query_lang = detect_language(judged.query)
         for paragraph in judged.grades:
             assert paragraph in languages, f"{judged.query}: no paragraph {paragraph}"
             assert languages[paragraph] == query_lang, f"{judged.query}: {paragraph} is not {query_lang}"

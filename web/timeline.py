@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-WIDTH = 600
+WIDTH = 800
 HEIGHT = 72
 GAP = 2
 MONTHS_UP_TO = 24

@@ -14,7 +14,6 @@ from functools import lru_cache
 from indexer.analysis.arabic.clitics import stems as arabic_stems
 from indexer.analysis.arabic.normalize import ARABIC_CHAIN
 from indexer.analysis.arabic.stopwords import is_arabic_stopword
-from indexer.analysis.chars import Normalized
 from indexer.analysis.french.normalize import LATIN_CHAIN, fold_accents, split_elision
 from indexer.analysis.french.stem import light_stem
 from indexer.analysis.french.stopwords import FRENCH_STOPWORDS
@@ -58,7 +57,7 @@ def _latin(surface: str, stem: bool) -> Analysis:
     word = split_elision(LATIN_CHAIN.run(surface))
     folded = fold_accents(word).text
     stop = folded in FRENCH_STOPWORDS
-    stemmed = fold_accents(Normalized.of(light_stem(word.text))).text if stem else folded
+    stemmed = light_stem(folded) if stem else folded
     start, end = word.span(len(surface))
     term = "" if stop else stemmed
     stems = (stemmed,) if stemmed != folded and not stop else ()

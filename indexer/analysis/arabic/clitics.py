@@ -26,13 +26,17 @@ words start with these letters (بوتين, لبنان, وزير), so a reading 
 needs evidence from the index."""
 
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "نا")
-"""Attached pronouns. A teh marbuta turns into ت before them: زيارة + ه = زيارته."""
+"""Attached pronouns. A teh marbuta turns into ت before them (زيارة + ه = زيارته)
+and a final hamza takes a seat (لقاء + ه = لقائه)."""
 
 NUMBER_SUFFIXES = ("ات", "ون", "ين", "ان", "تان", "تين")
 """Sound plurals and duals. ات, تان and تين also replace a teh marbuta
 (زيارة -> زيارات). Together with ه (ة) these unify the nisba forms ي, ية, يون,
 يين and يات; a bare final ي is never stripped, because it would turn names such as
 "سليماني" into other names ("سليمان")."""
+
+NISBA_ENDINGS = ("ه", "ين", "ون", "ات")
+"""The endings a nisba adjective in ي takes: feminine, plurals."""
 
 MIN_STEM = 3
 """The shortest stem a reading may leave, in letters."""
@@ -42,6 +46,9 @@ MIN_STEM_AFTER_ARTICLE = 2
 
 _TEH_MARBUTA = "ه"
 _TEH = "ت"
+_HAMZA = "ء"
+_NISBA = "ي"
+_HAMZA_ON_A_SEAT = ("ئ", "ؤ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +72,13 @@ class Reading:
     def needs_evidence(self) -> bool:
         """Whether the index must attest the stem before this reading is trusted.
 
-        Only a reading that strips nothing but the article is trusted on its own.
+        Trusted on their own: stripping the article, and inflecting a nisba
+        adjective (عراقيين, العراقية -> عراقي), whose endings are regular enough
+        that the dictionary form need not occur in the articles.
         """
-        return bool(self.suffix) or self.proclitic not in ("", *ARTICLE_PROCLITICS)
+        if self.proclitic not in ("", *ARTICLE_PROCLITICS):
+            return True
+        return bool(self.suffix) and not (self.stem.endswith(_NISBA) and self.suffix in NISBA_ENDINGS)
 
 
 def split_proclitics(word: str) -> list[tuple[str, str]]:
@@ -85,8 +96,9 @@ def split_proclitics(word: str) -> list[tuple[str, str]]:
 def split_suffixes(word: str) -> list[tuple[str, str]]:
     """Every (stem, suffix) split of ``word``, the empty suffix first.
 
-    Restores the teh marbuta that a suffix turned into ت, and offers the stem
-    both with and without it when the ending could be either.
+    Restores the teh marbuta that a suffix turned into ت, and the hamza that a
+    suffix moved onto a seat (لقائه -> لقاء), and offers the stem both with and
+    without it when the ending could be either.
     """
     splits = [(word, "")]
     for suffix in (*PRONOUN_SUFFIXES, *NUMBER_SUFFIXES):
@@ -97,6 +109,8 @@ def split_suffixes(word: str) -> list[tuple[str, str]]:
             splits.append((rest + _TEH_MARBUTA, suffix))
         if suffix in PRONOUN_SUFFIXES and rest.endswith(_TEH):
             splits.append((rest[:-1] + _TEH_MARBUTA, suffix))
+        if suffix in PRONOUN_SUFFIXES and rest.endswith(_HAMZA_ON_A_SEAT):
+            splits.append((rest[:-1] + _HAMZA, suffix))
         splits.append((rest, suffix))
     return splits
 

@@ -1,8 +1,4 @@
-"""French normalization steps: elision, lowercase, accent folding.
-
-Case and accents are folded after stemming (see ``french.stem``): the stemmer
-needs "é" to tell "déclaré" from the feminine "e" it strips.
-"""
+"""French normalization steps: elision, lowercase, accent folding."""
 
 from __future__ import annotations
 
@@ -58,5 +54,5 @@ fold_accents = CharStep(
 )
 
 LATIN_CHAIN = Chain(strip_invisibles, join_hyphens, fold_digits, lowercase)
-"""What every Latin-script word goes through before elision and stemming;
-accents are folded after stemming."""
+"""What every Latin-script word goes through before elision; accents are
+folded after elision, which needs to see the apostrophe."""

@@ -1,0 +1,187 @@
+"""A real browser against ``bahith serve``: Arabic search, right-to-left results, no script runs.
+
+The server runs as users run it (``python -m bahith serve`` with waitress, as a
+subprocess on a free loopback port) and Debian's headless Chromium drives it
+through Selenium. CI installs ``chromium`` and ``chromium-driver``; without
+them this test fails rather than skips, so a missing browser is never mistaken
+for a pass. Screenshots are left in the test's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as ready
+from selenium.webdriver.support.ui import WebDriverWait
+
+from indexer.update import update_index
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+START_TIMEOUT = 20.0
+WAIT = 10.0
+XSS_ARTICLE = (
+    "Alerte <script>document.title='pwned'</script> sécurité <img src=x onerror=\"window.pwned=1\">\n\n"
+    "Cet article contient <script>window.pwned = 1; alert(1)</script> puis une image "
+    "<img src=x onerror=\"document.title='pwned'; alert(2)\"> dans un texte sur la sécurité.\n"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, server: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            errors = server.stderr.read() if server.stderr else ""
+            pytest.fail(f"bahith serve exited with {server.returncode}: {errors}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    pytest.fail(f"bahith serve did not answer on port {port} within {START_TIMEOUT} s")
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path, seeds_dir: Path) -> Path:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
+    update_index(tmp_path / "index", [seeds_dir, extra])
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def server(index_dir: Path, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(ROOT)])),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bahith", "--index", str(index_dir), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    try:
+        wait_for_port(port, process)
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == (
+            f"Bahith is serving {index_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)"
+        )
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    assert CHROMIUM.exists(), (
+        f"the browser test needs Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+    )
+    assert CHROMEDRIVER.exists(), f"the browser test needs {CHROMEDRIVER} (apt-get install chromium-driver)"
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "ar,fr"})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def assert_nothing_ran(driver: WebDriver) -> None:
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # noqa: B018 - reading it is what raises when no alert is open
+    assert driver.title != "pwned", "the script in the article would have set the title"
+    assert driver.execute_script("return typeof window.pwned") == "undefined"
+
+
+def test_search_read_and_stay_safe_in_a_real_browser(server: str, browser: WebDriver, tmp_path: Path) -> None:
+    wait = WebDriverWait(browser, WAIT)
+    browser.get(server + "/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl", "Accept-Language ar"
+
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("سليماني موسكو", Keys.ENTER)
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "li.hit")))
+    results = browser.find_elements(By.CSS_SELECTOR, "li.hit")
+    assert len(results) == 4
+    for result in results:
+        assert result.get_attribute("lang") == "ar"
+        assert result.value_of_css_property("direction") == "rtl"
+        assert result.find_elements(By.TAG_NAME, "mark")
+    assert {mark.text for mark in browser.find_elements(By.CSS_SELECTOR, "li.hit mark")} >= {
+        "سليماني",
+        "موسكو",
+    }
+    browser.save_screenshot(str(tmp_path / "results.png"))
+
+    results[0].find_element(By.CSS_SELECTOR, "h2 a").click()
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "article.article")))
+    article = browser.find_element(By.CSS_SELECTOR, "article.article")
+    assert article.value_of_css_property("direction") == "rtl"
+    marks = article.find_elements(By.TAG_NAME, "mark")
+    assert len(marks) >= 4 and {mark.text for mark in marks} >= {"سليماني", "موسكو"}
+    assert browser.find_elements(By.CSS_SELECTOR, ".article-aside .article-list a"), "related articles"
+    browser.save_screenshot(str(tmp_path / "article.png"))
+
+    browser.get(server + "/?ui=fr&q=" + "sécurité")
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "li.hit")))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+    title_link = browser.find_element(By.PARTIAL_LINK_TEXT, "Alerte")
+    assert "<script>document.title='pwned'</script>" in title_link.text
+    assert_nothing_ran(browser)
+    title_link.click()
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "article.article")))
+    article = browser.find_element(By.CSS_SELECTOR, "article.article")
+    assert article.value_of_css_property("direction") == "ltr"
+    assert "<script>window.pwned = 1; alert(1)</script>" in article.text
+    assert not article.find_elements(By.TAG_NAME, "script") and not article.find_elements(By.TAG_NAME, "img")
+    assert_nothing_ran(browser)
+    browser.save_screenshot(str(tmp_path / "markup-article.png"))
+
+    browser.get(
+        server + "/?q=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E"
+    )
+    assert (
+        browser.find_element(By.ID, "q").get_attribute("value")
+        == "<script>window.pwned=1</script><img src=x onerror=alert(3)>"
+    )
+    assert_nothing_ran(browser)

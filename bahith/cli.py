@@ -338,6 +338,8 @@ def serve(index_dir: Path, host: str, port: int) -> None:
         run_server(index_dir, host=host, port=port)
     except IndexUnavailable as error:
         fail(str(error))
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
 
 
 def main() -> None:

@@ -66,8 +66,10 @@ class SearchResults:
         }
 
 
-def _in_lang(query: wq.Query, lang: str | None) -> wq.Query:
-    return wq.And([query, wq.Term("lang", lang)]) if lang else query
+def _filtered(query: wq.Query, lang: str | None, source: str | None) -> wq.Query:
+    """``query`` restricted to one language and/or one source."""
+    filters = [wq.Term(name, value) for name, value in (("lang", lang), ("source", source)) if value]
+    return wq.And([query, *filters]) if filters else query
 
 
 def _check_paging(limit: int, page: int, lang: str | None) -> None:
@@ -114,6 +116,7 @@ class SearchEngine:
         limit: int = 10,
         page: int = 1,
         lang: str | None = None,
+        source: str | None = None,
         snippets: bool = True,
     ) -> SearchResults:
         """One page of ranked results for ``text``; raises ``QueryError`` for bad input."""
@@ -121,13 +124,13 @@ class SearchEngine:
         _check_paging(limit, page, lang)
         searcher = self.searcher()
         planned = plan(text, self._parser, searcher.reader())
-        strict_query = _in_lang(planned.strict, lang)
+        strict_query = _filtered(planned.strict, lang, source)
         wanted = page * limit
         strict = searcher.search(strict_query, limit=wanted)
         ranked = [(hit.docnum, hit.score) for hit in strict]
         total = len(strict)
         if planned.loose is not None:
-            loose_query = _in_lang(planned.loose, lang)
+            loose_query = _filtered(planned.loose, lang, source)
             total = sum(1 for _ in searcher.docs_for_query(loose_query))
             if len(ranked) < wanted and total > len(ranked):
                 rest = searcher.search(wq.AndNot(loose_query, strict_query), limit=wanted - len(ranked))

@@ -10,6 +10,7 @@ turn into thousands of terms or take seconds.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -57,15 +58,44 @@ class PlannedQuery:
     words: tuple[str, ...]
 
     def terms(self, fieldname: str) -> set[str]:
-        """Every term of ``fieldname`` the query can match, for highlighting."""
-        found: set[str] = set()
-        for query in (self.strict, self.loose):
-            if query is None:
-                continue
-            for field, text in query.iter_all_terms():
-                if field == fieldname:
-                    found.add(text.decode("utf-8") if isinstance(text, bytes) else text)
-        return found
+        """Every term of ``fieldname`` a matching article may contain, for highlighting.
+
+        Excluded words (``-word``) are left out.
+        """
+        queries = [self.strict] + ([self.loose] if self.loose is not None else [])
+        return {text for q in queries for field, text in positive_terms(q) if field == fieldname}
+
+
+def _children(q: wq.Query) -> list[wq.Query]:
+    """Direct sub-queries, including those of span queries.
+
+    Whoosh's span queries (used for Arabic phrases) report neither children nor
+    terms, but every query applies a function to its children, so that is how
+    they are listed.
+    """
+    found: list[wq.Query] = []
+
+    def keep(child: wq.Query) -> wq.Query:
+        found.append(child)
+        return child
+
+    q.apply(keep)
+    return found
+
+
+def positive_terms(q: wq.Query) -> Iterator[tuple[str, str]]:
+    """(field, term) pairs of a query that a matching article contains."""
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from positive_terms(q.a)
+        return
+    if q.is_leaf():
+        for fieldname, text in q.iter_all_terms():
+            yield fieldname, text.decode("utf-8") if isinstance(text, bytes) else text
+        return
+    for child in _children(q):
+        yield from positive_terms(child)
 
 
 class PhraseOfAlternatives(SpanNear2):

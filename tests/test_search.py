@@ -103,6 +103,17 @@ def test_lang_option_filters(seed_engine: SearchEngine) -> None:
     assert set(seed_numbers(seed_engine, "Soleimani OR سليماني", lang="ar")) == ARABIC_SEEDS
 
 
+def test_source_option_filters(seed_engine: SearchEngine) -> None:
+    assert seed_numbers(seed_engine, "سليماني", source="أخبار بووم") == ["000"]
+
+
+def test_phrase_matches_are_marked_and_excluded_words_are_not(seed_engine: SearchEngine) -> None:
+    phrase = seed_engine.search('"فيلق القدس"').hits
+    assert phrase and all("<mark>" in hit.snippet for hit in phrase)
+    excluded = seed_engine.search("سليماني -رويترز").hits
+    assert excluded and all("رويترز</mark>" not in hit.snippet for hit in excluded)
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [

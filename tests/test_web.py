@@ -19,7 +19,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from markupsafe import escape
 
-from indexer.store import IndexUnavailable
+from indexer.store import IndexUnavailable, open_index
 from indexer.update import update_index
 from search.engine import SearchEngine
 from web import create_app
@@ -507,6 +507,14 @@ def test_new_articles_are_found_without_a_restart(tmp_path: Path) -> None:
     assert browser.get("/healthz").get_json()["articles"] == 2
     assert len(hits(html(browser, "/", query_string={"q": "Tunis"}))) == 2
     assert MESSAGES["in_index"]["en"].format(count=2) in html(browser, "/")
+
+
+def test_an_empty_index_says_so(tmp_path: Path) -> None:
+    open_index(tmp_path / "index", create=True)
+    browser = create_app({"BAHITH_INDEX": tmp_path / "index"}).test_client()
+    assert MESSAGES["empty_index"]["en"] in html(browser, "/")
+    assert hits(html(browser, "/", query_string={"q": "Tunis"})) == []
+    assert browser.get("/healthz").get_json() == {"status": "ok", "articles": 0}
 
 
 def test_missing_index_is_refused_at_start(tmp_path: Path) -> None:

@@ -22,10 +22,10 @@ from flask import current_app
 from markupsafe import Markup
 from whoosh.searching import Searcher
 
-from search.engine import SearchEngine, SearchResults
+from search.engine import MAX_PAGE, SearchEngine, SearchResults
 from search.query import QueryError
 from web.facts import Facts
-from web.highlight import field_terms, highlight_paragraphs, highlight_title
+from web.highlight import highlight_paragraphs, highlight_title
 from web.timeline import Timeline, build_timeline
 
 EXTENSION = "bahith"
@@ -127,8 +127,8 @@ class SearchView:
 
     @property
     def last_page(self) -> int:
-        """The last page that has results (at least 1)."""
-        return max(1, -(-self.results.total // self.page_size))
+        """The last page that has results (at least 1), and never beyond what the engine serves."""
+        return min(MAX_PAGE, max(1, -(-self.results.total // self.page_size)))
 
     @property
     def first_rank(self) -> int:
@@ -230,8 +230,8 @@ class Library:
                 planned = self._engine.plan(text) if text.strip() else None
             except QueryError:
                 planned = None
-            title_terms = field_terms(planned, "title") if planned else set()
-            body_terms = field_terms(planned, "body") if planned else set()
+            title_terms = planned.terms("title") if planned else set()
+            body_terms = planned.terms("body") if planned else set()
             related = [
                 Summary.from_fields(hit.fields()) for hit in searcher.more_like(docnum, "body", top=RELATED)
             ]

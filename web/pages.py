@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, abort, render_template, request, url_for
 
-from search.engine import LANGS, MAX_PAGE
+from search.engine import LANGS
 from search.query import MAX_QUERY_CHARS, QueryError
 from web.library import current_library
 from web.params import int_arg, text_arg
@@ -77,6 +77,5 @@ def init_app(app: Flask) -> None:
         search_url=search_url,
         ui_url=ui_url,
         MAX_QUERY_CHARS=MAX_QUERY_CHARS,
-        MAX_PAGE=MAX_PAGE,
         LANGS=LANGS,
     )

@@ -83,6 +83,6 @@ def is_upload(articles_dir: Path, path: str) -> bool:
 def remove_upload(index_dir: Path, articles_dir: Path, path: str) -> RunSummary:
     """Delete an uploaded article's file and take it out of the index."""
     if not is_upload(articles_dir, path):
-        raise UploadRejected(f"{path} was not uploaded through the API; delete the file and reindex instead")
+        raise UploadRejected(f"{path} was not uploaded; delete the file and reindex instead")
     Path(path).unlink(missing_ok=True)
     return apply_changes(index_dir, [], [Path(path)])

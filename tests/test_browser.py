@@ -9,11 +9,6 @@ for a pass. Screenshots are left in the test's temporary folder.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,37 +23,16 @@ from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
 from indexer.update import update_index
+from tests.serving import bahith_serve
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-START_TIMEOUT = 20.0
 WAIT = 10.0
 XSS_ARTICLE = (
     "Alerte <script>document.title='pwned'</script> sécurité <img src=x onerror=\"window.pwned=1\">\n\n"
     "Cet article contient <script>window.pwned = 1; alert(1)</script> puis une image "
     "<img src=x onerror=\"document.title='pwned'; alert(2)\"> dans un texte sur la sécurité.\n"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, server: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            errors = server.stderr.read() if server.stderr else ""
-            pytest.fail(f"bahith serve exited with {server.returncode}: {errors}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail(f"bahith serve did not answer on port {port} within {START_TIMEOUT} s")
 
 
 @pytest.fixture
@@ -72,29 +46,8 @@ def index_dir(tmp_path: Path, seeds_dir: Path) -> Path:
 
 @pytest.fixture
 def server(index_dir: Path, tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(ROOT)])),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bahith", "--index", str(index_dir), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-    )
-    try:
-        wait_for_port(port, process)
-        assert process.stdout is not None
-        assert process.stdout.readline().strip() == (
-            f"Bahith is serving {index_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)"
-        )
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with bahith_serve(index_dir, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

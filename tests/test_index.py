@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.store import IndexUnavailable, index_stats, open_index
-from indexer.update import update_index
+from indexer.update import rebuild_index, update_index
 from search.engine import SearchEngine
 
 
@@ -139,3 +139,27 @@ def test_an_index_from_another_analysis_version_is_refused(tmp_path: Path, artic
 def test_opening_a_missing_index_says_how_to_create_one(tmp_path: Path) -> None:
     with pytest.raises(IndexUnavailable, match="bahith index"):
         open_index(tmp_path / "none")
+
+
+def test_rebuild_builds_afresh_and_swaps_in(tmp_path: Path, articles: Path) -> None:
+    index_dir = tmp_path / "idx"
+    update_index(index_dir, [articles])
+    (index_dir / "bahith.json").write_text('{"analysis_version": 0}', encoding="utf-8")
+    (articles / "tunis-desalination.txt").unlink()
+    summary = rebuild_index(index_dir, [articles])
+    assert summary.added == 5
+    assert count(index_dir) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "idx"]
+
+
+def test_a_failed_rebuild_leaves_the_old_index(tmp_path: Path, articles: Path) -> None:
+    index_dir = tmp_path / "idx"
+    update_index(index_dir, [articles])
+
+    def interrupt(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        rebuild_index(index_dir, [articles], on_progress=interrupt)
+    assert count(index_dir) == 6
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "idx"]

@@ -1,7 +1,8 @@
 """The Flask application factory.
 
 One app serves one index: ``BAHITH_INDEX`` in the config (a path; default the
-index ``bahith`` uses). The index is opened when the app is made, so a missing
+index ``bahith`` uses). ``BAHITH_API_TOKEN`` turns on uploads into the
+``BAHITH_ARTICLES`` folder (see ``web.uploads``). The index is opened when the app is made, so a missing
 or outdated index is reported at start-up (``IndexUnavailable``) rather than on
 the first request.
 """
@@ -15,7 +16,7 @@ from typing import Any
 from flask import Flask
 
 from indexer.store import INDEX_ENV, default_index_dir
-from web import api, errors, i18n, pages, security
+from web import api, errors, i18n, pages, security, uploads
 from web.library import EXTENSION, Library
 
 STATIC_MAX_AGE = 3600
@@ -35,4 +36,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     pages.init_app(app)
     app.register_blueprint(api.bp)
+    uploads.init_app(app, index_dir)
     return app

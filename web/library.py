@@ -156,6 +156,7 @@ class Library:
     """The index an app serves, shared by all its requests."""
 
     def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
         self._engine = SearchEngine(index_dir)
         self._lock = threading.Lock()
         self._facts: tuple[Searcher, Facts] | None = None

@@ -156,10 +156,8 @@ def _is_french_word(word: str) -> bool:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if _is_stray_control(ch))
-    return controls / len(text)
+    return len(_STRAY_CONTROL.findall(text)) / len(text)
 
 
-def _is_stray_control(ch: str) -> bool:
-    code = ord(ch)
-    return (code < 0x20 and ch not in "\t\n\r\f\v") or 0x7F <= code <= 0x9F
+_STRAY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters that text files do not contain (tab, newlines and form feeds aside)."""

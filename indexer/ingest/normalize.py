@@ -7,10 +7,11 @@ Two different jobs live here, on purpose side by side so they are not confused:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-_KEPT_CONTROLS = frozenset("\n\t")
-_DROPPED_CATEGORIES = frozenset({"Cc", "Cs"})
+_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (category Cc) but tab and newline, and lone surrogates (Cs)."""
 
 
 def normalize_text(text: str) -> str:
@@ -25,10 +26,7 @@ def normalize_text(text: str) -> str:
     wrote.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in _DROPPED_CATEGORIES
-    )
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", _DROPPED.sub("", text))
 
 
 def fold(text: str) -> str:
@@ -38,10 +36,17 @@ def fold(text: str) -> str:
     has exactly one character per input character, so a match position found in
     the folded text is also the position in the original.
     """
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
-def _fold_char(ch: str) -> str:
-    # NFD splits "é" into "e" + accent and "أ" into "ا" + hamza; keep the base.
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base.lower()[0]
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table computed one character at a time, on first use."""
+
+    def __missing__(self, code: int) -> str:
+        # NFD splits "é" into "e" + accent and "أ" into "ا" + hamza; keep the base.
+        folded = unicodedata.normalize("NFD", chr(code))[0].lower()[0]
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()

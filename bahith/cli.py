@@ -151,8 +151,9 @@ def _print_results(results: SearchResults, limit: int) -> None:
         + (f", {first}-{first + shown - 1}" if shown else "")
     )
     for rank, hit in enumerate(results.hits, start=first):
+        across = "matched across languages" if hit.cross_language else ""
         meta = " · ".join(
-            part for part in (hit.lang, hit.source, hit.date or "", f"score {hit.score}") if part
+            part for part in (hit.lang, hit.source, hit.date or "", f"score {hit.score}", across) if part
         )
         click.echo("")
         click.echo(click.style(f"{rank}. {hit.title}", bold=True))
@@ -170,10 +171,22 @@ def _print_results(results: SearchResults, limit: int) -> None:
 )
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of results.")
 @click.option("--lang", type=click.Choice(LANGS), help="Only articles in this language.")
+@click.option(
+    "--exact",
+    is_flag=True,
+    help="Only the words as typed (with their clitics and accents): no other spellings of names, "
+    "no names or months in the other language.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @click.pass_obj
-def search(index_dir: Path, query: str, limit: int, page: int, lang: str | None, as_json: bool) -> None:
+def search(
+    index_dir: Path, query: str, limit: int, page: int, lang: str | None, exact: bool, as_json: bool
+) -> None:
     """Search the index; articles with every word rank first.
+
+    A name also finds its other spellings (شويغو, شويجو) and, after every other
+    result, its form in the other script (Soleimani, سليماني); a month finds its
+    other names (juillet, يوليو, تموز). --exact turns this off.
 
     \b
     Syntax: "exact phrase", -exclude, a OR b, title:word, lang:fr,
@@ -181,10 +194,11 @@ def search(index_dir: Path, query: str, limit: int, page: int, lang: str | None,
     Example:
       bahith search "سليماني موسكو"
       bahith search --json --lang fr Soleimani
+      bahith search --exact شويغو
     """
     try:
         with SearchEngine(index_dir) as engine:
-            results = engine.search(query, limit=limit, page=page, lang=lang)
+            results = engine.search(query, limit=limit, page=page, lang=lang, exact=exact)
     except (QueryError, IndexUnavailable) as error:
         fail(str(error))
     if as_json:

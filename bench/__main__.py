@@ -29,7 +29,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"comma-separated, from {', '.join(SYSTEMS)} (default: all)",
     )
     parser.add_argument("--queries", type=int, default=200, help="query set size (default 200)")
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "bench" / "results")
+    parser.add_argument(
+        "--out", type=Path, default=REPO_ROOT / "bench" / "results", help="bench-N<n>.json, latency.svg"
+    )
     parser.add_argument(
         "--work", type=Path, default=REPO_ROOT / "bench" / ".work", help="corpus cache, indexes"
     )

@@ -58,10 +58,14 @@ def case_documents(cases: Sequence[MatchCase]) -> list[Doc]:
 
 
 class CaseIndex:
-    """A Bahith index of the seed paragraphs and the case documents, and a search on it."""
+    """A Bahith index of the seed paragraphs and the case documents, and a search on it.
 
-    def __init__(self, index_dir: Path, cases: Sequence[MatchCase] = CASES) -> None:
+    With ``exact``, the search is ``bahith search --exact``'s.
+    """
+
+    def __init__(self, index_dir: Path, cases: Sequence[MatchCase] = CASES, *, exact: bool = False) -> None:
         self.cases = cases
+        self.exact = exact
         build_bahith_index(index_dir, seed_paragraphs() + case_documents(cases))
         self.engine = SearchEngine(index_dir)
 
@@ -71,7 +75,7 @@ class CaseIndex:
         Raises if the search returns more than one page can hold: a case document cut off by
         the page size would pass for a non-match.
         """
-        results = self.engine.search(query, limit=MAX_LIMIT, snippets=False)
+        results = self.engine.search(query, limit=MAX_LIMIT, snippets=False, exact=self.exact)
         if results.total > len(results.hits):
             raise RuntimeError(f"{query!r} finds {results.total} documents, more than one page")
         return {hit.id for hit in results.hits}
@@ -93,11 +97,11 @@ class CaseIndex:
         self.close()
 
 
-def bahith_verdicts(cases: Sequence[MatchCase]) -> list[bool]:
-    """Whether Bahith matches each case, on one throw-away index of all of them."""
+def bahith_verdicts(cases: Sequence[MatchCase], *, exact: bool = False) -> list[bool]:
+    """Whether Bahith (searching with ``exact`` or not) matches each case, on one throw-away index."""
     with (
         tempfile.TemporaryDirectory(prefix="bahith-matching-") as tmp,
-        CaseIndex(Path(tmp), cases) as index,
+        CaseIndex(Path(tmp), cases, exact=exact) as index,
     ):
         return [index.matches(n) for n in range(len(cases))]
 

@@ -60,20 +60,18 @@ def build_queries(paths: Sequence[Path], count: int, seed: int) -> list[Query]:
     queries = []
     while len(queries) < count:
         lang = "ar" if rng.random() < ARABIC_QUERY_SHARE else "fr"
-        words, weights = vocab[lang]
         roll = rng.random()
         if roll < PHRASE_SHARE:
             phrase = _phrase(samples[lang].paragraphs, rng)
             if phrase:
                 queries.append(Query(lang, phrase, phrase=True))
         elif roll < PHRASE_SHARE + CLITIC_SHARE:
-            words, weights = vocab["ar"]
-            bare = rng.choices(words, weights)[0]
+            bare = rng.choices(*vocab["ar"])[0]
             if len(bare) > 2 and not bare.startswith(CLITIC_STARTS):
                 queries.append(Query("ar", (rng.choice(QUERY_CLITICS) + bare,)))
         else:
             size = rng.choices(WORD_COUNTS, WORD_COUNT_WEIGHTS)[0]
-            queries.append(Query(lang, tuple(rng.choices(words, weights, k=size))))
+            queries.append(Query(lang, tuple(rng.choices(*vocab[lang], k=size))))
     return queries
 
 

@@ -60,7 +60,7 @@ def markdown_report(result: Figures) -> str:
             _table(
                 others,
                 lambda name, column, base=base: (
-                    f"{COLUMNS[column](systems[name]) / COLUMNS[column](base):.2f}×"
+                    f"{COLUMNS[column](systems[name]) / COLUMNS[column](base):.3g}×"
                 ),
             ),
         ]

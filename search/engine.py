@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 from indexer.store import open_index
 from search.query import PlannedQuery, QueryError, make_parser, plan
+from search.related import related_articles
 from search.snippets import make_snippet, match_spans
 from search.suggest import did_you_mean
 
@@ -31,7 +32,12 @@ LANGS = ("ar", "fr")
 
 @dataclass(frozen=True)
 class Hit:
-    """One ranked article, in the shape of ``bahith search --json``."""
+    """One ranked article, in the shape of ``bahith search --json`` plus how it was found.
+
+    ``cross_language`` is true for an article found only through the query's
+    names or months written in the other language ("Soleimani" finding
+    "سليماني"); it is not part of the JSON, whose shape is fixed.
+    """
 
     id: str
     path: str
@@ -42,6 +48,14 @@ class Hit:
     date: str | None
     score: float
     snippet: str
+    cross_language: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The hit as ``bahith search --json`` prints it."""
+        return {name: value for name, value in asdict(self).items() if name in JSON_FIELDS}
+
+
+JSON_FIELDS = ("id", "path", "title", "lang", "source", "url", "date", "score", "snippet")
 
 
 @dataclass
@@ -62,7 +76,7 @@ class SearchResults:
             "total": self.total,
             "took_ms": self.took_ms,
             "page": self.page,
-            "hits": [asdict(hit) for hit in self.hits],
+            "hits": [hit.to_json() for hit in self.hits],
         }
 
 
@@ -105,9 +119,9 @@ class SearchEngine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def plan(self, text: str) -> PlannedQuery:
+    def plan(self, text: str, *, exact: bool = False) -> PlannedQuery:
         """Parse and rewrite ``text`` against the current vocabulary."""
-        return plan(text, self._parser, self.searcher().reader())
+        return plan(text, self._parser, self.searcher().reader(), exact=exact)
 
     def search(
         self,
@@ -118,32 +132,48 @@ class SearchEngine:
         lang: str | None = None,
         source: str | None = None,
         snippets: bool = True,
+        exact: bool = False,
     ) -> SearchResults:
-        """One page of ranked results for ``text``; raises ``QueryError`` for bad input."""
+        """One page of ranked results for ``text``; raises ``QueryError`` for bad input.
+
+        Unless ``exact``, a name also finds its other spellings and a name or
+        month its forms in the other language; articles found only that way
+        come after all others, marked ``cross_language``.
+        """
         started = time.perf_counter()
         _check_paging(limit, page, lang)
         searcher = self.searcher()
-        planned = plan(text, self._parser, searcher.reader())
-        strict_query = _filtered(planned.strict, lang, source)
+        planned = plan(text, self._parser, searcher.reader(), exact=exact)
+        tiers = [
+            (_filtered(query, lang, source), crossed)
+            for step, crossed in ((planned, False), (planned.across, True))
+            if step is not None
+            for query in (step.strict, step.loose)
+            if query is not None
+        ]
         wanted = page * limit
-        strict = searcher.search(strict_query, limit=wanted)
-        ranked = [(hit.docnum, hit.score) for hit in strict]
+        strict = searcher.search(tiers[0][0], limit=wanted)
+        ranked = [(hit.docnum, hit.score, False) for hit in strict]
         total = len(strict)
-        if planned.loose is not None:
-            loose_query = _filtered(planned.loose, lang, source)
-            total = sum(1 for _ in searcher.docs_for_query(loose_query))
-            if len(ranked) < wanted and total > len(ranked):
-                rest = searcher.search(wq.AndNot(loose_query, strict_query), limit=wanted - len(ranked))
-                ranked.extend((hit.docnum, hit.score) for hit in rest)
+        if len(tiers) > 1:
+            total = sum(1 for _ in searcher.docs_for_query(tiers[-1][0]))
+        for query, crossed in tiers[1:]:
+            if len(ranked) >= min(wanted, total):
+                break
+            # A tier runs only when the earlier ones gave fewer hits than asked for, so all
+            # their articles are ranked already: masking those leaves what this tier adds.
+            shown = {docnum for docnum, _, _ in ranked}
+            rest = searcher.search(query, limit=wanted - len(ranked), mask=shown)
+            ranked.extend((hit.docnum, hit.score, crossed) for hit in rest)
         window = ranked[(page - 1) * limit : wanted]
         spans = (
-            match_spans(searcher, [docnum for docnum, _ in window], "body", planned.terms("body"))
+            match_spans(searcher, [docnum for docnum, _, _ in window], "body", planned.terms("body"))
             if snippets
             else {}
         )
         hits = [
-            self._hit(searcher, docnum, score, spans.get(docnum) if snippets else None)
-            for docnum, score in window
+            self._hit(searcher, docnum, score, spans.get(docnum) if snippets else None, crossed)
+            for docnum, score, crossed in window
         ]
         suggestion = did_you_mean(searcher, text.split()) if total <= 1 else None
         took = round((time.perf_counter() - started) * 1000, 2)
@@ -151,7 +181,29 @@ class SearchEngine:
             query=text, total=total, took_ms=took, page=page, hits=hits, suggestion=suggestion
         )
 
-    def _hit(self, searcher: Searcher, docnum: int, score: float, spans: list[tuple[int, int]] | None) -> Hit:
+    def related(self, article_id: str, limit: int = 5) -> list[Hit]:
+        """The articles most like ``article_id``, in its language and the other (see ``related``).
+
+        An article in the other language is marked ``cross_language``; hits have
+        no snippet. An id the index does not hold has no related articles.
+        """
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return []
+        return [
+            self._hit(searcher, found, score, None, crossed)
+            for found, score, crossed in related_articles(searcher, docnum, limit)
+        ]
+
+    def _hit(
+        self,
+        searcher: Searcher,
+        docnum: int,
+        score: float,
+        spans: list[tuple[int, int]] | None,
+        cross_language: bool = False,
+    ) -> Hit:
         stored = searcher.stored_fields(docnum)
         snippet = "" if spans is None else make_snippet(stored.get("body", ""), spans)
         date: datetime | None = stored.get("date")
@@ -165,4 +217,5 @@ class SearchEngine:
             date=date.date().isoformat() if date else None,
             score=round(score, 4),
             snippet=snippet,
+            cross_language=cross_language,
         )

@@ -49,6 +49,13 @@ def forms_of_stem(stem: str, lexicon: Lexicon) -> set[str]:
     return found
 
 
+def plausible_stems(word: str, lexicon: Lexicon) -> set[str]:
+    """The word itself and every stem that a plausible reading of it leaves ("موسكو" for "لموسكو")."""
+    stems = {word}
+    stems.update(r.stem for r in readings(word) if not r.is_identity and is_plausible(word, r, lexicon))
+    return stems
+
+
 def expand_arabic(word: str, lexicon: Lexicon) -> dict[str, float]:
     """Terms to search for a normalized Arabic query word, with their weights.
 
@@ -56,10 +63,8 @@ def expand_arabic(word: str, lexicon: Lexicon) -> dict[str, float]:
     weighs ``EXPANSION_WEIGHT``. A query written with clitics ("لموسكو") is first
     reduced to its plausible stems, so it also finds the bare word.
     """
-    stems = {word}
-    stems.update(r.stem for r in readings(word) if not r.is_identity and is_plausible(word, r, lexicon))
     terms: dict[str, float] = {}
-    for stem in stems:
+    for stem in plausible_stems(word, lexicon):
         for term in forms_of_stem(stem, lexicon):
             terms[term] = EXPANSION_WEIGHT
     terms[word] = 1.0

@@ -26,10 +26,11 @@ from whoosh.qparser import (
 from whoosh.query.spans import SpanNear2, SpanOr
 from whoosh.reading import IndexReader
 
+from indexer.analysis import analyze_text
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
-from search.expand import expand_arabic
-from search.lexicon import Lexicon
+from search import months
+from search.equivalents import Form, finder_for
 from search.scoring import WordForms
 
 MAX_QUERY_CHARS = 500
@@ -51,18 +52,21 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class PlannedQuery:
-    """The two queries a search runs: every word required, then any word."""
+    """The queries a search runs: every word required, then any word (then both across languages)."""
 
     strict: wq.Query
     loose: wq.Query | None
     words: tuple[str, ...]
+    across: PlannedQuery | None = None
+    """The same two queries with the words' forms in the other language too, when the index has any."""
 
     def terms(self, fieldname: str) -> set[str]:
         """Every term of ``fieldname`` a matching article may contain, for highlighting.
 
         Excluded words (``-word``) are left out.
         """
-        queries = [self.strict] + ([self.loose] if self.loose is not None else [])
+        plans = [self] + ([self.across] if self.across is not None else [])
+        queries = [q for p in plans for q in (p.strict, p.loose) if q is not None]
         return {text for q in queries for field, text in positive_terms(q) if field == fieldname}
 
 
@@ -142,40 +146,96 @@ def _first_error(q: wq.Query) -> str | None:
     return None
 
 
-class QueryRewriter:
-    """Rewrites a parsed tree against one reader's vocabulary."""
+def forms_query(fieldname: str, forms: dict[Form, float], boost: float = 1.0) -> wq.Query:
+    """One field's query for the forms of one word: its terms scored as one word, phrases beside them."""
+    terms = [wq.Term(fieldname, form[0], boost=boost * w) for form, w in forms.items() if len(form) == 1]
+    parts: list[wq.Query] = [WordForms(terms)] if len(terms) > 1 else terms
+    parts += [wq.Phrase(fieldname, list(f), boost=boost * w) for f, w in forms.items() if len(f) > 1]
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
-    def __init__(self, reader: IndexReader) -> None:
+
+class QueryRewriter:
+    """Rewrites a parsed tree against one reader's vocabulary.
+
+    With ``equivalents`` (the default), a word also matches its other spellings
+    and, in the ``across`` rewrite, its forms in the other language (see
+    ``equivalents``); ``crossed`` then tells whether any word had such forms.
+    ``capitalized`` holds the query words the user typed with a capital letter.
+    """
+
+    def __init__(
+        self, reader: IndexReader, *, equivalents: bool = True, capitalized: frozenset[str] = frozenset()
+    ) -> None:
         self._reader = reader
-        self._lexicon = Lexicon(reader)
-        self._expansions: dict[str, dict[str, float]] = {}
+        self._forms_of = finder_for(reader)
+        self._finder = self._forms_of if equivalents else None
+        self._capitalized = capitalized
+        self.crossed = False
 
     def arabic_terms(self, word: str) -> dict[str, float]:
         """Terms and weights for one analysed Arabic query word (title and body share them)."""
-        if word not in self._expansions:
-            self._expansions[word] = expand_arabic(word, self._lexicon)
-        return self._expansions[word]
+        return self._forms_of.clitic_forms(word)
 
-    def _term(self, q: wq.Term) -> wq.Query:
-        """A word and its clitic forms, scored as one word (see ``scoring``)."""
-        if q.fieldname not in TEXT_FIELDS or script_of(q.text) is not Script.ARABIC:
-            return q
-        terms = self.arabic_terms(q.text)
-        if len(terms) == 1:
-            return q
-        return WordForms([wq.Term(q.fieldname, t, boost=q.boost * w) for t, w in terms.items()])
+    def _equivalents(self, words: Form, across: bool) -> dict[Form, float]:
+        """The other written forms of ``words``; those in the other language only ``across``."""
+        if self._finder is None:
+            return {}
+        found = self._finder.of(words, typed_capitalized=words[0] in self._capitalized)
+        forms = dict(found.native)
+        if across and found.across:
+            self.crossed = True
+            for form, weight in found.across.items():
+                forms[form] = max(weight, forms.get(form, 0.0))
+        return forms
 
-    def _phrase(self, q: wq.Phrase) -> wq.Query:
-        if not any(script_of(word) is Script.ARABIC for word in q.words):
+    def forms(self, words: Form, across: bool) -> dict[Form, float]:
+        """``words`` as typed (weight 1), an Arabic word's clitic forms, and the equivalents."""
+        forms: dict[Form, float] = {words: 1.0}
+        if len(words) == 1 and script_of(words[0]) is Script.ARABIC:
+            forms = {(term,): weight for term, weight in self.arabic_terms(words[0]).items()}
+        for form, weight in self._equivalents(words, across).items():
+            forms[form] = max(weight, forms.get(form, 0.0))
+        return forms
+
+    def _term(self, q: wq.Term, across: bool) -> wq.Query:
+        """A word with its clitic forms and equivalents, scored as one word (see ``scoring``)."""
+        if q.fieldname not in TEXT_FIELDS:
             return q
-        parts: list[wq.Query] = []
-        for word in q.words:
-            if script_of(word) is Script.ARABIC:
-                terms = self.arabic_terms(word)
-                parts.append(SpanOr([wq.Term(q.fieldname, t) for t in terms]))
+        forms = self.forms((q.text,), across)
+        if len(forms) == 1:
+            return q
+        return forms_query(q.fieldname, forms, q.boost)
+
+    def _phrase(self, q: wq.Phrase, across: bool) -> wq.Query:
+        """A phrase whose Arabic words may take any of their forms; a month name with its equivalents."""
+        phrase: wq.Query = q
+        if any(script_of(word) is Script.ARABIC for word in q.words):
+            parts: list[wq.Query] = []
+            for word in q.words:
+                if script_of(word) is Script.ARABIC:
+                    terms = [form[0] for form in self.forms((word,), across=False) if len(form) == 1]
+                    parts.append(SpanOr([wq.Term(q.fieldname, t) for t in terms]))
+                else:
+                    parts.append(wq.Term(q.fieldname, word))
+            phrase = PhraseOfAlternatives(parts, slop=q.slop, ordered=True)
+        others = self._equivalents(tuple(q.words), across)
+        return wq.Or([phrase, forms_query(q.fieldname, others, q.boost)]) if others else phrase
+
+    def _all_words(self, q: wq.And, across: bool) -> wq.Query:
+        """An all-words group, two of whose words may be one month name ("كانون الثاني")."""
+        children = list(q.subqueries)
+        rewritten: list[wq.Query] = []
+        while children:
+            first, second = _free_word(children[0]), _free_word(children[1]) if len(children) > 1 else None
+            if self._finder and first and second and months.other_names((first[0], second[0])):
+                name = (first[0], second[0])
+                forms = self.forms(name, across)
+                fields = [f for f in first[1] if f in second[1]]
+                rewritten.append(wq.Or([forms_query(f, forms, first[2]) for f in fields]))
+                del children[:2]
             else:
-                parts.append(wq.Term(q.fieldname, word))
-        return PhraseOfAlternatives(parts, slop=q.slop, ordered=True)
+                rewritten.append(self.rewrite(children.pop(0), across))
+        return wq.And(rewritten, boost=q.boost)
 
     def _bounded(self, q: wq.Query, fieldname: str, text: str) -> wq.Query:
         pattern_start = min((i for i, ch in enumerate(text) if ch in "*?"), default=len(text))
@@ -200,17 +260,29 @@ class QueryRewriter:
             return wq.NullQuery
         return wq.Or([wq.Term(fieldname, t, boost=q.boost) for _, t in best])
 
-    def rewrite(self, q: wq.Query) -> wq.Query:
-        """The rewritten tree: Arabic words expanded, patterns bounded."""
+    def rewrite(self, q: wq.Query, across: bool = False) -> wq.Query:
+        """The rewritten tree: words expanded, patterns bounded; ``across`` adds the other language."""
         if isinstance(q, wq.FuzzyTerm | wq.Prefix | wq.Wildcard):
             return self._bounded(q, q.fieldname, q.text)
         if isinstance(q, wq.Term):
-            return self._term(q)
+            return self._term(q, across)
         if isinstance(q, wq.Phrase):
-            return self._phrase(q)
+            return self._phrase(q, across)
         if q.is_leaf():
             return q
-        return q.apply(self.rewrite)
+        if isinstance(q, wq.And) and self._finder is not None:
+            return self._all_words(q, across)
+        return q.apply(lambda child: self.rewrite(child, across))
+
+
+def _free_word(q: wq.Query) -> tuple[str, tuple[str, ...], float] | None:
+    """(word, fields, boost) when ``q`` is one free word looked up in the text fields, else None."""
+    terms = [q] if isinstance(q, wq.Term) else list(q.subqueries) if isinstance(q, wq.Or) else []
+    if not terms or not all(
+        type(t) is wq.Term and t.fieldname in TEXT_FIELDS and t.text == terms[0].text for t in terms
+    ):
+        return None
+    return terms[0].text, tuple(t.fieldname for t in terms), q.boost
 
 
 def _fields_of(q: wq.Query) -> set[str]:
@@ -242,8 +314,21 @@ def relax(strict: wq.Query) -> wq.Query | None:
     return wq.And([any_word, *required]) if required else any_word
 
 
-def plan(text: str, parser: MultifieldParser, reader: IndexReader) -> PlannedQuery:
-    """Parse, check and rewrite a query; raises ``QueryError`` for bad input."""
+def _capitalized(text: str) -> frozenset[str]:
+    """The index terms of the Latin words typed with a capital letter: names, likely."""
+    return frozenset(
+        token.analysis.term
+        for token in analyze_text(text)
+        if token.analysis.script is Script.LATIN and token.word.surface[:1].isupper()
+    )
+
+
+def plan(text: str, parser: MultifieldParser, reader: IndexReader, *, exact: bool = False) -> PlannedQuery:
+    """Parse, check and rewrite a query; raises ``QueryError`` for bad input.
+
+    Unless ``exact``, words also match their other spellings, and the plan's
+    ``across`` adds their forms in the other language when the index has any.
+    """
     text = text.strip()
     if not text:
         raise QueryError("the query is empty")
@@ -263,7 +348,11 @@ def plan(text: str, parser: MultifieldParser, reader: IndexReader) -> PlannedQue
             if field in TEXT_FIELDS
         )
     )
-    rewriter = QueryRewriter(reader)
+    rewriter = QueryRewriter(reader, equivalents=not exact, capitalized=_capitalized(text))
     strict = rewriter.rewrite(parsed)
-    loose = relax(strict)
-    return PlannedQuery(strict=strict, loose=loose, words=words)
+    across = None
+    if not exact:
+        wide = rewriter.rewrite(parsed, across=True)
+        if rewriter.crossed:
+            across = PlannedQuery(strict=wide, loose=relax(wide), words=words)
+    return PlannedQuery(strict=strict, loose=relax(strict), words=words, across=across)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import MAX_WORDS, MIN_WORDS, CorpusGenerator, article_path, ensure_corpus
+from bench.queries import build_queries
 from bench.seeds import default_seeds_dir, detect_language, plain_words
 
 SEED = 7
@@ -78,3 +79,13 @@ def test_arabic_articles_carry_clitics_and_spelling_variants(articles: list[str]
 def test_french_articles_carry_elisions(articles: list[str]) -> None:
     french = " ".join(text for text in articles if detect_language(text) == "fr")
     assert re.search(r"\b[ld][’']\w", french)
+
+
+def test_query_set_is_fixed_and_mixed(tmp_path: Path) -> None:
+    paths = ensure_corpus(tmp_path, 120, SEED, default_seeds_dir())
+    queries = build_queries(paths, 200, SEED)
+    assert queries == build_queries(paths, 200, SEED)
+    assert {q.lang for q in queries} == {"ar", "fr"}
+    assert any(q.phrase and q.text.startswith('"') for q in queries)
+    assert {len(q.terms) for q in queries if not q.phrase} == {1, 2, 3}
+    assert any(q.terms[0].startswith(("بال", "وال", "لل")) for q in queries if q.lang == "ar")

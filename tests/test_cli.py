@@ -33,7 +33,7 @@ def test_index_then_search_the_seeds(runner: CliRunner, tmp_path: Path, seeds_di
     assert "nothing to write" in out
     code, out, _ = bahith(runner, "--index", index, "search", "سليماني موسكو")
     assert code == 0
-    assert out.startswith("4 articles")
+    assert out.startswith("5 articles"), "the four Arabic articles, then the French one across languages"
 
 
 def test_search_json_is_one_valid_object(runner: CliRunner, seed_index: Path) -> None:
@@ -41,14 +41,14 @@ def test_search_json_is_one_valid_object(runner: CliRunner, seed_index: Path) ->
     assert code == 0
     data = json.loads(out)
     assert set(data) == {"query", "total", "took_ms", "page", "hits"}
-    assert data["total"] == 4
+    assert data["total"] == 5, "the four Arabic articles and, across languages, the French one (Moscou)"
     assert all("<mark>" in hit["snippet"] for hit in data["hits"])
 
 
 def test_index_from_the_environment_variable(runner: CliRunner, seed_index: Path) -> None:
     result = runner.invoke(cli, ["search", "Soleimani"], env={"BAHITH_INDEX": str(seed_index)})
     assert result.exit_code == 0
-    assert result.stdout.startswith("1 articles")
+    assert result.stdout.startswith("5 articles"), "the French article, then the Arabic ones"
 
 
 def test_nothing_found_exits_1(runner: CliRunner, seed_index: Path) -> None:
@@ -125,4 +125,4 @@ def test_the_console_script_runs_as_a_module(seed_index: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["total"] == 1
+    assert json.loads(result.stdout)["total"] == 5, "the French article, then the Arabic ones"

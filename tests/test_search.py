@@ -24,13 +24,13 @@ def seed_numbers(engine: SearchEngine, query: str, **options: object) -> list[st
 
 def test_soleimani_moscow_lists_all_four_arabic_articles(seed_engine: SearchEngine) -> None:
     results = seed_engine.search("سليماني موسكو")
-    assert {Path(h.path).name[:3] for h in results.hits} == ARABIC_SEEDS
+    assert {Path(h.path).name[:3] for h in results.hits[:4]} == ARABIC_SEEDS
     for hit in results.hits:
         assert "<mark>" in hit.snippet
 
 
 def test_soleimani_in_latin_script_finds_the_french_article(seed_engine: SearchEngine) -> None:
-    assert seed_numbers(seed_engine, "Soleimani") == [FRENCH_SEED]
+    assert seed_numbers(seed_engine, "Soleimani", exact=True) == [FRENCH_SEED]
 
 
 @pytest.mark.parametrize(
@@ -73,13 +73,13 @@ def test_exact_phrase_matches_across_clitics(seed_engine: SearchEngine) -> None:
 
 
 def test_every_word_ranks_above_some_words(seed_engine: SearchEngine) -> None:
-    names = seed_numbers(seed_engine, "سليماني لبنان")
+    names = seed_numbers(seed_engine, "سليماني لبنان", exact=True)
     assert set(names[:2]) == {"002", "003"}
     assert set(names[2:]) == {"000", "001"}
 
 
 def test_a_missing_word_does_not_empty_the_results(seed_engine: SearchEngine) -> None:
-    assert seed_engine.search("سليماني كلمةغيرموجودة").total == 4
+    assert seed_engine.search("سليماني كلمةغيرموجودة", exact=True).total == 4
 
 
 @pytest.mark.parametrize(

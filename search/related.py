@@ -1,0 +1,66 @@
+"""More like this, in both languages: the articles that tell the same story as one article.
+
+Whoosh's "more like this" takes an article's most distinctive terms and searches
+for them, which finds articles in the same language only: "soleimani" is not a
+word of the Arabic articles. Here each distinctive term is searched with its
+forms (clitic forms, other spellings) and its equivalents in the other language:
+names in the other script, months in the other language (``equivalents``).
+
+What the two languages share is only those names and dates, so articles in the
+other language score lower than those in the article's own language however
+close they are. Each language is therefore ranked on its own, scores taken
+relative to the best of that language, and the two lists merged. An article in
+the other language must share at least ``MIN_SHARED_ACROSS`` distinctive names
+or dates: one shared name ("Washington") is no story.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from search.equivalents import finder_for
+from search.query import forms_query
+
+KEY_TERMS = 30
+"""How many of the article's most distinctive terms are searched for."""
+
+NAME_TERMS = 100
+"""How far down the distinctive terms names and dates are still taken: they are what the languages share."""
+
+MIN_SHARED_ACROSS = 2
+"""Distinctive names or dates an article in the other language must share."""
+
+FIELD = "body"
+
+
+def related_articles(searcher: Searcher, docnum: int, limit: int) -> list[tuple[int, float, bool]]:
+    """(docnum, score, in the other language) of the articles most like ``docnum``, best first."""
+    stored = searcher.stored_fields(docnum)
+    finder = finder_for(searcher.reader())
+    groups: list[wq.Query] = []
+    shared_across: list[set[int]] = []
+    for rank, (term, weight) in enumerate(searcher.key_terms([docnum], FIELD, numterms=NAME_TERMS)):
+        found = finder.of((term,))
+        if rank >= KEY_TERMS and not found.across:
+            continue
+        forms = {(term,): 1.0, **found.native, **found.across}
+        groups.append(forms_query(FIELD, forms, weight))
+        if found.across:
+            shared_across.append(set(searcher.docs_for_query(forms_query(FIELD, found.across))))
+    if not groups:
+        return []
+    alike = wq.AndNot(wq.Or(groups), wq.Term("id", stored["id"]))
+    own_language = wq.Term("lang", stored.get("lang", ""))
+    same = [(hit.docnum, hit.score) for hit in searcher.search(wq.And([alike, own_language]), limit=limit)]
+    other = [
+        (hit.docnum, hit.score)
+        for hit in searcher.search(wq.AndNot(alike, own_language), limit=limit * 4)
+        if sum(hit.docnum in docs for docs in shared_across) >= MIN_SHARED_ACROSS
+    ][:limit]
+    merged: list[tuple[float, int, bool, int, float]] = []
+    for ranked, crossed in ((same, False), (other, True)):
+        for rank, (found, score) in enumerate(ranked):
+            merged.append((-score / ranked[0][1], rank, crossed, found, score))
+    merged.sort()
+    return [(found, score, crossed) for _, _, crossed, found, score in merged[:limit]]

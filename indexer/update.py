@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from whoosh.index import Index, LockError
 from whoosh.query import Prefix, Term
@@ -122,55 +123,86 @@ def apply_changes(
         else:
             files.append(found)
 
-    pending: list[Article] = []
+    batch = _Batch(ix, index_dir, lock_timeout)
     seen_ids: set[str] = set()
     files_with_problems: set[str] = set()
-    for done, path in enumerate(files, start=1):
-        for item in read_articles(path):
-            if isinstance(item, Skipped):
-                summary.skipped.append(item)
-                files_with_problems.add(str(path))
-                continue
-            seen_ids.add(item.id)
-            previous = indexed.get(item.id)
-            if previous is not None and previous[1] == item.content_hash:
-                summary.unchanged += 1
-            else:
-                pending.append(item)
-        if on_progress:
-            on_progress(done, len(files))
-
-    gone = [
-        doc_id
-        for doc_id, (path, _) in indexed.items()
-        if doc_id not in seen_ids and path not in files_with_problems
-    ]
-    summary.removed = len(gone)
-    summary.added = sum(1 for a in pending if a.id not in indexed)
-    summary.updated = len(pending) - summary.added
-    if summary.changed:
-        _commit(ix, index_dir, pending, gone, lock_timeout)
+    try:
+        for done, path in enumerate(files, start=1):
+            for item in read_articles(path):
+                if isinstance(item, Skipped):
+                    summary.skipped.append(item)
+                    files_with_problems.add(str(path))
+                    continue
+                seen_ids.add(item.id)
+                previous = indexed.get(item.id)
+                if previous is None:
+                    batch.add(item)
+                    summary.added += 1
+                elif previous[1] != item.content_hash:
+                    batch.replace(item)
+                    summary.updated += 1
+                else:
+                    summary.unchanged += 1
+            if on_progress:
+                on_progress(done, len(files))
+        for doc_id, (path, _) in indexed.items():
+            if doc_id not in seen_ids and path not in files_with_problems:
+                batch.delete(doc_id)
+                summary.removed += 1
+        batch.commit()
+    except BaseException:
+        batch.cancel()
+        raise
     return summary
 
 
-def _commit(ix: Index, index_dir: Path, pending: list[Article], gone: list[str], lock_timeout: float) -> None:
-    """Write every change in one commit; on any failure, write nothing."""
-    try:
-        writer = ix.writer(timeout=lock_timeout, limitmb=256)
-    except LockError as error:
-        raise IndexUnavailable(
-            f"the index at {index_dir} is being written by another process; try again when it has finished"
-        ) from error
-    try:
-        now = int(time.time())
-        for doc_id in gone:
-            writer.delete_by_term("id", doc_id)
-        for article in pending:
-            writer.update_document(**_document(article, now))
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+class _Batch:
+    """The changes of one run, written as they are found and committed once.
+
+    The writer is opened at the first change, so a run with nothing to do
+    never takes the lock nor writes; articles go to Whoosh as they are read, so
+    memory does not grow with the number of articles.
+    """
+
+    def __init__(self, ix: Index, index_dir: Path, lock_timeout: float) -> None:
+        self._ix = ix
+        self._index_dir = index_dir
+        self._lock_timeout = lock_timeout
+        self._writer: Any = None
+        self._now = int(time.time())
+
+    def _open(self) -> Any:
+        if self._writer is None:
+            try:
+                self._writer = self._ix.writer(timeout=self._lock_timeout, limitmb=128)
+            except LockError as error:
+                raise IndexUnavailable(
+                    f"the index at {self._index_dir} is being written by another process; "
+                    "try again when it has finished"
+                ) from error
+        return self._writer
+
+    def add(self, article: Article) -> None:
+        """Write a new article."""
+        self._open().add_document(**_document(article, self._now))
+
+    def replace(self, article: Article) -> None:
+        """Write a changed article in place of its previous version."""
+        self._open().update_document(**_document(article, self._now))
+
+    def delete(self, doc_id: str) -> None:
+        """Remove an article."""
+        self._open().delete_by_term("id", doc_id)
+
+    def commit(self) -> None:
+        """Make every change visible at once; nothing if there was no change."""
+        if self._writer is not None:
+            self._writer.commit()
+
+    def cancel(self) -> None:
+        """Drop every change of the run."""
+        if self._writer is not None:
+            self._writer.cancel()
 
 
 def rebuild_index(

@@ -548,3 +548,14 @@ def test_timeline_counts_by_month_or_year() -> None:
         ("2019", 2),
     ]
     assert build_timeline([None, None]) is None
+
+
+def test_cross_language_hits_are_marked_and_related_articles_cross_languages(
+    seed_client: FlaskClient, seed_engine: SearchEngine
+) -> None:
+    page = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en"}).get_data(as_text=True)
+    assert page.count("matched across languages") == 4
+    french = seed_engine.search("Soleimani", exact=True).hits[0]
+    article = seed_client.get(f"/article/{french.id}", query_string={"ui": "en"}).get_data(as_text=True)
+    assert 'lang="ar" dir="rtl"' in article
+    assert "matched across languages" in article

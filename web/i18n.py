@@ -109,6 +109,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "path": {"ar": "الملف", "fr": "Fichier", "en": "File"},
     "original": {"ar": "المقال الأصلي", "fr": "Article original", "en": "Original article"},
     "related": {"ar": "مقالات ذات صلة", "fr": "Articles similaires", "en": "Related articles"},
+    "across_languages": {
+        "ar": "مطابقة عبر اللغتين",
+        "fr": "trouvé dans l’autre langue",
+        "en": "matched across languages",
+    },
     "no_related": {
         "ar": "لا توجد مقالات مشابهة في الفهرس.",
         "fr": "Aucun article similaire dans l’index.",

@@ -22,7 +22,7 @@ from flask import current_app
 from markupsafe import Markup
 from whoosh.searching import Searcher
 
-from search.engine import MAX_PAGE, SearchEngine, SearchResults
+from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults
 from search.query import QueryError
 from web.facts import Facts
 from web.highlight import highlight_paragraphs, highlight_title
@@ -48,6 +48,7 @@ class Summary:
     lang: str
     source: str
     date: str | None
+    cross_language: bool = False
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Summary:
@@ -59,6 +60,11 @@ class Summary:
             source=fields.get("source", ""),
             date=_iso_date(fields.get("date")),
         )
+
+    @classmethod
+    def from_hit(cls, hit: Hit) -> Summary:
+        """From a search hit (a related article)."""
+        return cls(hit.id, hit.title, hit.lang, hit.source, hit.date, hit.cross_language)
 
 
 @dataclass(frozen=True)
@@ -233,9 +239,7 @@ class Library:
                 planned = None
             title_terms = planned.terms("title") if planned else set()
             body_terms = planned.terms("body") if planned else set()
-            related = [
-                Summary.from_fields(hit.fields()) for hit in searcher.more_like(docnum, "body", top=RELATED)
-            ]
+            related = [Summary.from_hit(hit) for hit in self._engine.related(article_id, RELATED)]
             return ArticlePage(
                 article=article,
                 title=highlight_title(searcher, docnum, article.title, title_terms),

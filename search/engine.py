@@ -154,9 +154,9 @@ class SearchEngine:
         wanted = page * limit
         strict = searcher.search(tiers[0][0], limit=wanted)
         ranked = [(hit.docnum, hit.score, False) for hit in strict]
-        # The last tier matches every article any tier matches: counting it alone, without
-        # scoring, is cheaper than asking Whoosh for the length of each scored result.
-        total = sum(1 for _ in searcher.docs_for_query(tiers[-1][0])) if len(tiers) > 1 else len(strict)
+        # Counting the widest query alone, without scoring, is cheaper than asking Whoosh
+        # for the length of each scored result.
+        total = sum(1 for _ in searcher.docs_for_query(_filtered(planned.widest(), lang, source)))
         for query, crossed in tiers[1:]:
             if len(ranked) >= min(wanted, total):
                 break

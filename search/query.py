@@ -60,6 +60,11 @@ class PlannedQuery:
     across: PlannedQuery | None = None
     """The same two queries with the words' forms in the other language too, when the index has any."""
 
+    def widest(self) -> wq.Query:
+        """The query that matches every article any of the planned queries matches."""
+        last = self.across or self
+        return last.loose if last.loose is not None else last.strict
+
     def terms(self, fieldname: str) -> set[str]:
         """Every term of ``fieldname`` a matching article may contain, for highlighting.
 

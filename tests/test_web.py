@@ -559,3 +559,13 @@ def test_cross_language_hits_are_marked_and_related_articles_cross_languages(
     article = seed_client.get(f"/article/{french.id}", query_string={"ui": "en"}).get_data(as_text=True)
     assert 'lang="ar" dir="rtl"' in article
     assert "matched across languages" in article
+
+
+def test_the_exact_toggle_turns_cross_language_matching_off(seed_client: FlaskClient) -> None:
+    crossing = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en"}).get_data(as_text=True)
+    exact = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en", "exact": "1"}).get_data(
+        as_text=True
+    )
+    assert crossing.count('<li class="hit"') == 5
+    assert exact.count('<li class="hit"') == 1
+    assert 'name="exact" value="1" checked' in exact

@@ -109,6 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "path": {"ar": "الملف", "fr": "Fichier", "en": "File"},
     "original": {"ar": "المقال الأصلي", "fr": "Article original", "en": "Original article"},
     "related": {"ar": "مقالات ذات صلة", "fr": "Articles similaires", "en": "Related articles"},
+    "exact": {"ar": "مطابقة حرفية", "fr": "Mots exacts", "en": "Exact words"},
     "across_languages": {
         "ar": "مطابقة عبر اللغتين",
         "fr": "trouvé dans l’autre langue",

@@ -183,7 +183,9 @@ class Library:
         with self._lock:
             return self._engine.search(text, limit=limit, page=page, lang=lang).to_json()
 
-    def search(self, text: str, *, page: int, lang: str | None, source: str | None) -> SearchView:
+    def search(
+        self, text: str, *, page: int, lang: str | None, source: str | None, exact: bool = False
+    ) -> SearchView:
         """A page of results, counted by language and source over all matches; raises ``QueryError``.
 
         Each filter's counts apply the other filter but not itself, so the page
@@ -191,10 +193,12 @@ class Library:
         """
         started = time.perf_counter()
         with self._lock:
-            results = self._engine.search(text, limit=PAGE_SIZE, page=page, lang=lang, source=source)
-            planned = self._engine.plan(text)
+            results = self._engine.search(
+                text, limit=PAGE_SIZE, page=page, lang=lang, source=source, exact=exact
+            )
+            planned = self._engine.plan(text, exact=exact)
             searcher, facts = self._searcher_and_facts()
-            matches = searcher.docs_for_query(planned.loose if planned.loose is not None else planned.strict)
+            matches = searcher.docs_for_query(planned.widest())
             langs: Counter[str] = Counter()
             sources: Counter[str] = Counter()
             dates: list[date | None] = []

@@ -16,7 +16,7 @@ from web.params import int_arg, text_arg
 
 bp = Blueprint("pages", __name__)
 
-SEARCH_ARGS = ("q", "lang", "source", "page")
+SEARCH_ARGS = ("q", "lang", "source", "page", "exact")
 EXAMPLES = (
     "سليماني موسكو",
     '"قاسم سليماني"',
@@ -40,6 +40,7 @@ def search() -> tuple[str, int] | str:
             page=int_arg(request.args, "page", 1),
             lang=text_arg(request.args, "lang"),
             source=text_arg(request.args, "source"),
+            exact=request.args.get("exact") == "1",
         )
     except QueryError as error:
         return render_template("search.html", query=text, view=None, error=str(error)), 400

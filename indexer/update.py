@@ -9,6 +9,7 @@ and searchable, and a run that finds nothing to do writes nothing at all.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import time
@@ -214,20 +215,51 @@ def rebuild_index(
 ) -> RunSummary:
     """Build a fresh index of ``paths`` beside ``index_dir``, then swap it in.
 
-    The old index keeps answering until the fresh one is complete; the swap is
-    two renames, and a failed build leaves the old index untouched.
+    The old index keeps answering until the fresh one is complete, the swap is
+    atomic where the system allows (see ``swap_folders``), and a failed build
+    leaves the old index untouched.
     """
     fresh = index_dir.with_name(f".{index_dir.name}.rebuild")
-    retired = index_dir.with_name(f".{index_dir.name}.old")
-    for leftover in (fresh, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(fresh, ignore_errors=True)
     try:
         summary = update_index(fresh, paths, on_progress=on_progress, lock_timeout=lock_timeout)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    if index_dir.exists():
-        index_dir.rename(retired)
-    fresh.rename(index_dir)
-    shutil.rmtree(retired, ignore_errors=True)
+    swap_folders(fresh, index_dir)
+    shutil.rmtree(fresh, ignore_errors=True)
     return summary
+
+
+_RENAME_EXCHANGE = 2
+"""``renameat2`` flag: swap two paths in one step (Linux 3.15+)."""
+
+
+def swap_folders(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is; ``target``'s old content ends up at ``new``.
+
+    On Linux both names are exchanged in one atomic step, so a reader opening
+    ``target`` finds either the old index or the new one, never none. Elsewhere
+    (or on a file system that refuses the exchange) it falls back to two renames.
+    """
+    if target.exists() and _exchange(new, target):
+        return
+    if target.exists():
+        parked = target.with_name(f".{target.name}.old")
+        shutil.rmtree(parked, ignore_errors=True)
+        target.rename(parked)
+        new.rename(target)
+        parked.rename(new)
+    else:
+        new.rename(target)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    result = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0

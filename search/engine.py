@@ -8,6 +8,7 @@ matches, excluding those already listed. Both are ranked by BM25F.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -95,18 +96,35 @@ def _check_paging(limit: int, page: int, lang: str | None) -> None:
         raise QueryError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
 
 
+def _folder_identity(index_dir: Path) -> tuple[int, int]:
+    info = os.stat(index_dir)
+    return (info.st_dev, info.st_ino)
+
+
 class SearchEngine:
     """Searches one index directory; reopen-free: each search sees the latest commit."""
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
-        self._index = open_index(index_dir)
+        self._open()
+
+    def _open(self) -> None:
+        self._identity = _folder_identity(self.index_dir)
+        self._index = open_index(self.index_dir)
         self._parser = make_parser(self._index.schema)
         self._searcher: Searcher = self._index.searcher()
 
     def searcher(self) -> Searcher:
-        """A searcher on the latest committed state of the index."""
-        self._searcher = self._searcher.refresh()
+        """A searcher on the latest committed state of the index.
+
+        A rebuild swaps a whole new folder in under the same name; that is seen
+        from the folder's identity changing, and the new index is opened.
+        """
+        if _folder_identity(self.index_dir) != self._identity:
+            self._searcher.close()
+            self._open()
+        else:
+            self._searcher = self._searcher.refresh()
         return self._searcher
 
     def close(self) -> None:

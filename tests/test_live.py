@@ -8,7 +8,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from indexer.update import update_index
+from indexer.update import rebuild_index, update_index
 from tests.serving import bahith_serve
 
 
@@ -52,3 +52,22 @@ def test_the_server_keeps_answering_during_a_commit(tmp_path: Path, examples_dir
         assert len(answers) >= 5
         assert set(answers) == {(200, 1)}
         assert total(base, "ibis") == 1500
+
+
+def test_a_rebuild_swaps_in_while_the_server_keeps_answering(tmp_path: Path, examples_dir: Path) -> None:
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [examples_dir])
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    for n in range(400):
+        (extra / f"{n:03}.txt").write_text(f"Dépêche {n}\n\nLes grues numéro {n} passent.\n", "utf-8")
+    with bahith_serve(index_dir, tmp_path) as base:
+        rebuilding = threading.Thread(target=rebuild_index, args=(index_dir, [examples_dir, extra]))
+        rebuilding.start()
+        statuses: set[int] = set()
+        while rebuilding.is_alive():
+            statuses.add(get_json(f"{base}/api/search?q=Marseille")[0])
+        rebuilding.join()
+        assert statuses == {200}
+        assert total(base, "grues") == 400
+        assert total(base, "Marseille") == 1

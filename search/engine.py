@@ -109,8 +109,8 @@ class SearchEngine:
         self._open()
 
     def _open(self) -> None:
-        self._identity = _folder_identity(self.index_dir)
         self._index = open_index(self.index_dir)
+        self._identity = _folder_identity(self.index_dir)
         self._parser = make_parser(self._index.schema)
         self._searcher: Searcher = self._index.searcher()
 

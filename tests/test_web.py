@@ -326,19 +326,9 @@ def test_api_search_has_the_cli_json_shape(seed_client: FlaskClient, seed_engine
     response = seed_client.get("/api/search", query_string={"q": QUERY, "limit": 2, "page": 2})
     assert response.status_code == 200 and response.mimetype == "application/json"
     data = response.get_json()
-    assert list(data) == ["query", "total", "took_ms", "page", "hits"]
-    assert list(data["hits"][0]) == [
-        "id",
-        "path",
-        "title",
-        "lang",
-        "source",
-        "url",
-        "date",
-        "score",
-        "snippet",
-    ]
     expected = seed_engine.search(QUERY, limit=2, page=2).to_json()
+    assert list(data) == list(expected)
+    assert list(data["hits"][0]) == list(expected["hits"][0])
     assert {**data, "took_ms": 0} == {**expected, "took_ms": 0}
     assert "سليماني" in response.get_data(as_text=True), "Arabic is readable, not \\u-escaped"
     french = seed_client.get(

@@ -81,6 +81,11 @@ class SearchResults:
         }
 
 
+def iso_date(value: datetime | None) -> str | None:
+    """A stored date as the ISO day shown to users, or None when the article has none."""
+    return value.date().isoformat() if value else None
+
+
 def _filtered(query: wq.Query, lang: str | None, source: str | None) -> wq.Query:
     """``query`` restricted to one language and/or one source."""
     filters = [wq.Term(name, value) for name, value in (("lang", lang), ("source", source)) if value]
@@ -224,7 +229,6 @@ class SearchEngine:
     ) -> Hit:
         stored = searcher.stored_fields(docnum)
         snippet = "" if spans is None else make_snippet(stored.get("body", ""), spans)
-        date: datetime | None = stored.get("date")
         return Hit(
             id=stored["id"],
             path=stored.get("path", ""),
@@ -232,7 +236,7 @@ class SearchEngine:
             lang=stored.get("lang", ""),
             source=stored.get("source", ""),
             url=stored.get("url", ""),
-            date=date.date().isoformat() if date else None,
+            date=iso_date(stored.get("date")),
             score=round(score, 4),
             snippet=snippet,
             cross_language=cross_language,

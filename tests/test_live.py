@@ -22,6 +22,14 @@ def total(base: str, query: str) -> int:
     return int(data["total"])  # type: ignore[arg-type]
 
 
+def write_dispatches(folder: Path, word: str, count: int) -> Path:
+    """``count`` small articles about ``word`` in a new folder."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:04}.txt").write_text(f"Dépêche {n}\n\nLes {word} numéro {n} passent.\n" * 4, "utf-8")
+    return folder
+
+
 def test_a_new_article_is_found_without_restart(tmp_path: Path, examples_dir: Path) -> None:
     index_dir = tmp_path / "index"
     update_index(index_dir, [examples_dir])
@@ -37,10 +45,7 @@ def test_a_new_article_is_found_without_restart(tmp_path: Path, examples_dir: Pa
 def test_the_server_keeps_answering_during_a_commit(tmp_path: Path, examples_dir: Path) -> None:
     index_dir = tmp_path / "index"
     update_index(index_dir, [examples_dir])
-    bulk = tmp_path / "bulk"
-    bulk.mkdir()
-    for n in range(1500):
-        (bulk / f"{n:04}.txt").write_text(f"Dépêche {n}\n\nLes ibis numéro {n} migrent.\n" * 4, "utf-8")
+    bulk = write_dispatches(tmp_path / "bulk", "ibis", 1500)
     with bahith_serve(index_dir, tmp_path) as base:
         writing = threading.Thread(target=update_index, args=(index_dir, [bulk]))
         writing.start()
@@ -57,10 +62,7 @@ def test_the_server_keeps_answering_during_a_commit(tmp_path: Path, examples_dir
 def test_a_rebuild_swaps_in_while_the_server_keeps_answering(tmp_path: Path, examples_dir: Path) -> None:
     index_dir = tmp_path / "index"
     update_index(index_dir, [examples_dir])
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    for n in range(400):
-        (extra / f"{n:03}.txt").write_text(f"Dépêche {n}\n\nLes grues numéro {n} passent.\n", "utf-8")
+    extra = write_dispatches(tmp_path / "extra", "grues", 400)
     with bahith_serve(index_dir, tmp_path) as base:
         rebuilding = threading.Thread(target=rebuild_index, args=(index_dir, [examples_dir, extra]))
         rebuilding.start()

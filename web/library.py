@@ -22,7 +22,7 @@ from flask import current_app
 from markupsafe import Markup
 from whoosh.searching import Searcher
 
-from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults
+from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date
 from search.query import QueryError
 from web.facts import Facts
 from web.highlight import highlight_paragraphs, highlight_title
@@ -33,10 +33,6 @@ PAGE_SIZE = 10
 RELATED = 5
 MAX_SOURCES = 12
 """The source filter lists the sources with the most matches, and the chosen one."""
-
-
-def _iso_date(value: datetime | None) -> str | None:
-    return value.date().isoformat() if value else None
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class Summary:
             title=fields.get("title", ""),
             lang=fields.get("lang", ""),
             source=fields.get("source", ""),
-            date=_iso_date(fields.get("date")),
+            date=iso_date(fields.get("date")),
         )
 
     @classmethod
@@ -93,7 +89,7 @@ class Article:
             lang=fields.get("lang", ""),
             source=fields.get("source", ""),
             url=fields.get("url", ""),
-            date=_iso_date(fields.get("date")),
+            date=iso_date(fields.get("date")),
             added=datetime.fromtimestamp(added, UTC).isoformat(timespec="seconds") if added else None,
         )
 

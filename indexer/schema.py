@@ -11,6 +11,7 @@ from __future__ import annotations
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.analysis import bahith_analyzer
+from indexer.analysis.whoosh_bridge import IndexedCharacters
 
 TITLE_BOOST = 3.0
 """How much more a title match weighs than a body match."""
@@ -20,7 +21,7 @@ TEXT_FIELDS = ("title", "body")
 
 
 def _text_field(boost: float) -> TEXT:
-    return TEXT(
+    field = TEXT(
         analyzer=bahith_analyzer(),
         stored=True,
         phrase=True,
@@ -28,6 +29,8 @@ def _text_field(boost: float) -> TEXT:
         field_boost=boost,
         multitoken_query="phrase",
     )
+    field.format = IndexedCharacters(field_boost=boost)
+    return field
 
 
 def build_schema() -> Schema:

@@ -19,7 +19,9 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from indexer.store import open_index
+from search.counting import count_matches
 from search.query import PlannedQuery, QueryError, make_parser, plan
+from search.ranking import top_documents
 from search.related import related_articles
 from search.snippets import make_snippet, match_spans
 from search.suggest import did_you_mean
@@ -90,6 +92,19 @@ def _filtered(query: wq.Query, lang: str | None, source: str | None) -> wq.Query
     """``query`` restricted to one language and/or one source."""
     filters = [wq.Term(name, value) for name, value in (("lang", lang), ("source", source)) if value]
     return wq.And([query, *filters]) if filters else query
+
+
+def _top(searcher: Searcher, query: wq.Query, limit: int, shown: set[int]) -> list[tuple[int, float]]:
+    """The ``limit`` best (docnum, score) pairs of ``query``, leaving out ``shown``.
+
+    Words-only queries are ranked from whole posting blocks (see ``ranking``);
+    Whoosh ranks the rest.
+    """
+    found = top_documents(searcher, query, limit, shown)
+    if found is None:
+        hits = searcher.search(query, limit=limit, mask=shown or None, optimize=False)
+        found = [(hit.docnum, hit.score) for hit in hits]
+    return found
 
 
 def _check_paging(limit: int, page: int, lang: str | None) -> None:
@@ -175,19 +190,16 @@ class SearchEngine:
             if query is not None
         ]
         wanted = page * limit
-        strict = searcher.search(tiers[0][0], limit=wanted)
-        ranked = [(hit.docnum, hit.score, False) for hit in strict]
-        # Counting the widest query alone, without scoring, is cheaper than asking Whoosh
-        # for the length of each scored result.
-        total = sum(1 for _ in searcher.docs_for_query(_filtered(planned.widest(), lang, source)))
+        ranked = [(docnum, score, False) for docnum, score in _top(searcher, tiers[0][0], wanted, set())]
+        total = count_matches(searcher, _filtered(planned.widest(), lang, source))
         for query, crossed in tiers[1:]:
             if len(ranked) >= min(wanted, total):
                 break
             # A tier runs only when the earlier ones gave fewer hits than asked for, so all
             # their articles are ranked already: masking those leaves what this tier adds.
             shown = {docnum for docnum, _, _ in ranked}
-            rest = searcher.search(query, limit=wanted - len(ranked), mask=shown)
-            ranked.extend((hit.docnum, hit.score, crossed) for hit in rest)
+            rest = _top(searcher, query, wanted - len(ranked), shown)
+            ranked.extend((docnum, score, crossed) for docnum, score in rest)
         window = ranked[(page - 1) * limit : wanted]
         spans = (
             match_spans(searcher, [docnum for docnum, _, _ in window], "body", planned.terms("body"))

@@ -39,6 +39,11 @@ MONTH_WEIGHT = 0.7
 ACROSS_WEIGHT = 0.6
 """Weight of a name or month in the other language, which orders the hits found across languages."""
 
+MAX_NAMES = 8
+"""The most other spellings, and the most names in the other script, one word is
+searched as: the commonest in the index. A common name has dozens of rare
+misspellings over a large archive, each with its clitic forms."""
+
 Form = tuple[str, ...]
 """A written form as index terms: one term, or a phrase ("كانون", "الثاني")."""
 
@@ -87,6 +92,10 @@ class EquivalentFinder:
             return [((term,), weight * w) for term, w in self.clitic_forms(form[0]).items()]
         return [(form, weight)]
 
+    def _commonest(self, terms: frozenset[str]) -> list[str]:
+        """At most ``MAX_NAMES`` of ``terms``, those most articles use."""
+        return sorted(terms, key=lambda t: (-self.lexicon.doc_frequency(t), t))[:MAX_NAMES]
+
     def _find(self, words: Form, typed_capitalized: bool) -> Equivalents:
         script = script_of(words[0])
         readings = [words]
@@ -99,9 +108,9 @@ class EquivalentFinder:
                 _merge(side, self._written(month, MONTH_WEIGHT))
             if len(reading) > 1:
                 continue
-            for variant in self.names.variants(reading[0]):
+            for variant in self._commonest(self.names.variants(reading[0])):
                 _merge(found.native, self._written((variant,), VARIANT_WEIGHT))
-            for name in self.names.across(reading[0], typed_capitalized=typed_capitalized):
+            for name in self._commonest(self.names.across(reading[0], typed_capitalized=typed_capitalized)):
                 _merge(found.across, self._written((name,), ACROSS_WEIGHT))
         for side in (found.native, found.across):
             side.pop(words, None)

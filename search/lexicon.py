@@ -2,19 +2,45 @@
 
 Whether "لبنان" is ل + "بنان" or a word of its own cannot be told from the word;
 the articles can tell: a stem that never occurs on its own is not a stem.
+
+Expanding one query word looks up dozens of prefixes ("موسكو", "لموسكو",
+"بموسكو"…). Whoosh finds each by searching its term file, which over a large
+archive took most of a query's time. Each segment's terms are read once into
+a sorted list instead (see ``segments``), and prefixes are found by bisection. A
+commit adds a small segment; only that one is read anew.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
 from whoosh.reading import IndexReader
 
 from indexer.schema import TEXT_FIELDS
+from search.segments import per_segment
 
 MAX_PREFIX_SCAN = 2000
 """The most terms one prefix scan looks at, so a short prefix cannot walk the whole lexicon."""
+
+AFTER_ALL = "\U0010ffff"
+"""Sorts after every character, so ``prefix + AFTER_ALL`` ends the range of ``prefix``."""
+
+
+def _segment_terms(segment: IndexReader, fieldname: str) -> list[str]:
+    """The sorted terms of ``fieldname`` in one segment."""
+
+    def read() -> list[str]:
+        if fieldname not in segment.schema:
+            return []
+        return [term.decode("utf-8") for term in segment.lexicon(fieldname)]
+
+    return per_segment(segment, "terms", fieldname, read)
+
+
+def _prefixed(terms: list[str], prefix: str) -> list[str]:
+    return terms[bisect_left(terms, prefix) : bisect_left(terms, prefix + AFTER_ALL)]
 
 
 class Lexicon:
@@ -27,19 +53,26 @@ class Lexicon:
     def __init__(self, reader: IndexReader, fields: tuple[str, ...] = TEXT_FIELDS) -> None:
         self._reader = reader
         self._fields = fields
+        self._segments = [leaf for leaf, _ in reader.leaf_readers()]
         self.doc_frequency = lru_cache(maxsize=65536)(self._doc_frequency)
 
     def _doc_frequency(self, term: str) -> int:
         return sum(self._reader.doc_frequency(field, term) for field in self._fields)
 
+    def field_terms(self, fieldname: str, prefix: str, limit: int = MAX_PREFIX_SCAN) -> list[str]:
+        """The first ``limit`` terms of one field that start with ``prefix``, in order."""
+        if len(self._segments) == 1:
+            return _prefixed(_segment_terms(self._segments[0], fieldname), prefix)[:limit]
+        found: set[str] = set()
+        for segment in self._segments:
+            found.update(_prefixed(_segment_terms(segment, fieldname), prefix)[:limit])
+        return sorted(found)[:limit]
+
     def with_prefix(self, prefix: str, limit: int = MAX_PREFIX_SCAN) -> Iterator[str]:
         """Distinct terms that start with ``prefix``, at most ``limit`` per field."""
         seen: set[str] = set()
         for field in self._fields:
-            for count, term in enumerate(self._reader.expand_prefix(field, prefix)):
-                if count >= limit:
-                    break
-                text = term.decode("utf-8") if isinstance(term, bytes) else term
+            for text in self.field_terms(field, prefix, limit):
                 if text not in seen:
                     seen.add(text)
                     yield text

@@ -33,13 +33,12 @@ life of the reader.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import islice
 
 from whoosh.reading import IndexReader
 
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
-from search.lexicon import Lexicon
+from search.lexicon import AFTER_ALL, Lexicon
 from search.skeleton import INITIAL_VOWEL, could_start, skeletons, spellings_agree, vowels_agree
 
 ARTICLE = "ال"
@@ -75,7 +74,6 @@ _LONG_VOWELS = frozenset("اوي")
 _WEAK_LETTERS = _LONG_VOWELS | frozenset("عءئؤ")
 _NISBA = "ي"
 _FEMININE = "ه"
-_AFTER_ALL = "\U0010ffff"
 _SENTENCE_ENDS = frozenset('.!?:;«»"“”()[]\n')
 
 
@@ -176,8 +174,7 @@ class NameMatcher:
     def _block(self, prefix: str) -> list[str]:
         """The sorted body terms that start with ``prefix`` (at most ``MAX_BLOCK``), read once per reader."""
         if prefix not in self._blocks:
-            terms = islice(self._reader.expand_prefix(SCANNED_FIELD, prefix), MAX_BLOCK)
-            self._blocks[prefix] = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
+            self._blocks[prefix] = self._lexicon.field_terms(SCANNED_FIELD, prefix, MAX_BLOCK)
         return self._blocks[prefix]
 
     def _scan(self, keys: set[str], script: Script, lead: str) -> set[str]:
@@ -207,7 +204,7 @@ class NameMatcher:
                     longer = stem + letter
                     if possible(longer):
                         start = bisect_left(block, lead + longer, low, high)
-                        end = bisect_left(block, lead + longer + _AFTER_ALL, start, high)
+                        end = bisect_left(block, lead + longer + AFTER_ALL, start, high)
                         if start < end:
                             pending.append((longer, start, end))
         return found

@@ -23,7 +23,6 @@ from whoosh.qparser import (
     PlusMinusPlugin,
     SingleQuotePlugin,
 )
-from whoosh.query.spans import SpanNear2, SpanOr
 from whoosh.reading import IndexReader
 
 from indexer.analysis import analyze_text
@@ -31,6 +30,7 @@ from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
 from search import months
 from search.equivalents import Form, finder_for
+from search.phrases import PhraseOfAlternatives
 from search.scoring import WordForms
 
 MAX_QUERY_CHARS = 500
@@ -38,6 +38,12 @@ MAX_QUERY_CHARS = 500
 
 MAX_EXPANSIONS = 50
 """The most terms a prefix, wildcard or fuzzy word may expand to (the most frequent win)."""
+
+MAX_WORD_FORMS = 40
+"""The most written forms one query word is searched as: the word as typed, then its
+other forms by weight and, among equal weights, by how many articles use them.
+Over a large archive a common word has hundreds of clitic and spelling forms; the
+rarest of them add almost no articles but each costs a posting list to merge."""
 
 MAX_FUZZY_DISTANCE = 2
 MIN_PATTERN_CHARS = 2
@@ -105,20 +111,6 @@ def positive_terms(q: wq.Query) -> Iterator[tuple[str, str]]:
         return
     for child in _children(q):
         yield from positive_terms(child)
-
-
-class PhraseOfAlternatives(SpanNear2):
-    """An ordered phrase whose every position may be any of several terms.
-
-    Whoosh's own ``SpanNear2`` cannot estimate its size (a name error in
-    Whoosh 2.7.4), which breaks it inside ``And`` and ``Or``; this fixes that.
-    """
-
-    def estimate_size(self, ixreader: IndexReader) -> int:
-        return min(
-            sum(ixreader.doc_frequency(field, text) for field, text in part.iter_all_terms())
-            for part in self.qs
-        )
 
 
 _AT_WORD_START = r"(?<![^\s(])"
@@ -194,13 +186,20 @@ class QueryRewriter:
         return forms
 
     def forms(self, words: Form, across: bool) -> dict[Form, float]:
-        """``words`` as typed (weight 1), an Arabic word's clitic forms, and the equivalents."""
+        """``words`` as typed (weight 1), an Arabic word's clitic forms, and the equivalents.
+
+        At most ``MAX_WORD_FORMS`` of them, the weightiest and commonest.
+        """
         forms: dict[Form, float] = {words: 1.0}
         if len(words) == 1 and script_of(words[0]) is Script.ARABIC:
             forms = {(term,): weight for term, weight in self.arabic_terms(words[0]).items()}
         for form, weight in self._equivalents(words, across).items():
             forms[form] = max(weight, forms.get(form, 0.0))
-        return forms
+        if len(forms) <= MAX_WORD_FORMS:
+            return forms
+        frequency = self._forms_of.lexicon.doc_frequency
+        ranked = sorted(forms, key=lambda f: (f != words, -forms[f], -frequency(f[0]) if len(f) == 1 else 0))
+        return {form: forms[form] for form in ranked[:MAX_WORD_FORMS]}
 
     def _term(self, q: wq.Term, across: bool) -> wq.Query:
         """A word with its clitic forms and equivalents, scored as one word (see ``scoring``)."""
@@ -219,7 +218,7 @@ class QueryRewriter:
             for word in q.words:
                 if script_of(word) is Script.ARABIC:
                     terms = [form[0] for form in self.forms((word,), across=False) if len(form) == 1]
-                    parts.append(SpanOr([wq.Term(q.fieldname, t) for t in terms]))
+                    parts.append(wq.Or([wq.Term(q.fieldname, t) for t in terms]))
                 else:
                     parts.append(wq.Term(q.fieldname, word))
             phrase = PhraseOfAlternatives(parts, slop=q.slop, ordered=True)

@@ -37,14 +37,18 @@ class SharedIdf(BM25F):
 class WordForms(PreloadedOr):
     """The forms of one query word in one field, merged and scored as one term."""
 
+    def shared_idf(self, searcher: Searcher) -> float:
+        """The IDF of all the forms taken together, over the whole index."""
+        parent = searcher.get_parent()
+        documents = parent.doc_count_all()
+        frequency = min(documents, sum(parent.doc_frequency(q.fieldname, q.text) for q in self.subqueries))
+        return log(documents / (frequency + 1)) + 1
+
     def _matcher(self, subs: list[Term], searcher: Searcher, context: SearchContext | None) -> Matcher:
         weighting = context.weighting if context else searcher.weighting
         if not isinstance(weighting, BM25F):
             return super()._matcher(subs, searcher, context)
-        parent = searcher.get_parent()
-        documents = parent.doc_count_all()
-        frequency = min(documents, sum(parent.doc_frequency(q.fieldname, q.text) for q in subs))
-        shared = SharedIdf(weighting, log(documents / (frequency + 1)) + 1)
+        shared = SharedIdf(weighting, self.shared_idf(searcher))
         shared_context = context.set(weighting=shared) if context else SearchContext(weighting=shared)
         matchers = [sub.matcher(searcher, shared_context) for sub in subs]
         return ArrayUnionMatcher(matchers, searcher.doc_count_all(), boost=self.boost, scored=True)

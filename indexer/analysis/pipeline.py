@@ -30,27 +30,37 @@ class Analysis:
 
     ``term`` is what the index stores (empty for a stop word or a word with no
     letters or digits left); ``normalized`` is the word after normalization and
-    before stemming; ``stems`` lists the candidate stems shown by
-    ``bahith analyze`` (for Arabic, every clitic reading; the search side keeps
-    only the plausible ones); ``start``/``end`` are offsets within the word.
+    before stemming; ``start``/``end`` are offsets within the word.
     """
 
     surface: str
     script: Script
     normalized: str
     term: str
-    stems: tuple[str, ...]
     stop: bool
     start: int
     end: int
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """The candidate stems shown by ``bahith analyze``: for Arabic, every clitic
+        reading (the search side keeps only the plausible ones).
+
+        Worked out on demand: indexing never needs them, and they cost more than
+        the rest of the analysis.
+        """
+        if self.stop:
+            return ()
+        if self.script is Script.ARABIC:
+            return arabic_stems(self.normalized)
+        return (self.term,) if self.term != self.normalized else ()
 
 
 def _arabic(surface: str) -> Analysis:
     word = ARABIC_CHAIN.run(surface)
     stop = is_arabic_stopword(word.text)
     start, end = word.span(len(surface))
-    stems = () if stop else arabic_stems(word.text)
-    return Analysis(surface, Script.ARABIC, word.text, "" if stop else word.text, stems, stop, start, end)
+    return Analysis(surface, Script.ARABIC, word.text, "" if stop else word.text, stop, start, end)
 
 
 def _latin(surface: str, stem: bool) -> Analysis:
@@ -60,8 +70,7 @@ def _latin(surface: str, stem: bool) -> Analysis:
     stemmed = light_stem(folded) if stem else folded
     start, end = word.span(len(surface))
     term = "" if stop else stemmed
-    stems = (stemmed,) if stemmed != folded and not stop else ()
-    return Analysis(surface, Script.LATIN, folded, term, stems, stop, start, end)
+    return Analysis(surface, Script.LATIN, folded, term, stop, start, end)
 
 
 @lru_cache(maxsize=262144)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Composable, Filter, Token, Tokenizer
+from whoosh.formats import Characters
 
 from indexer.analysis.pipeline import analyze_word
 from indexer.analysis.tokenizer import iter_words
@@ -91,6 +92,41 @@ class ScriptRouterFilter(Filter):
                 token.startchar += analysis.start
             token.text = term
             yield token
+
+
+def term_occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
+    """Each index term of ``text`` with its (position, start, end) occurrences.
+
+    The same terms and offsets as ``bahith_analyzer()`` gives at index time,
+    without a Whoosh token object per word: indexing spends most of its time
+    here, and the per-word analysis itself is cached.
+    """
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    for word in iter_words(text):
+        analysis = analyze_word(word.surface)
+        if analysis.stop or not analysis.term:
+            continue
+        occurrence = (word.position, word.start + analysis.start, word.end)
+        if analysis.term in found:
+            found[analysis.term].append(occurrence)
+        else:
+            found[analysis.term] = [occurrence]
+    return found
+
+
+class IndexedCharacters(Characters):
+    """Whoosh's ``Characters`` postings (positions and character offsets), filled
+    from ``term_occurrences`` when indexing; queries still use the analyzer."""
+
+    def word_values(
+        self, value: str, analyzer: Composable, **kwargs: Any
+    ) -> Iterator[tuple[str, int, float, bytes]]:
+        if kwargs.get("mode") != "index" or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, occurrences in term_occurrences(value).items():
+            yield term, len(occurrences), len(occurrences) * boost, self.encode(occurrences)
 
 
 def bahith_analyzer() -> Composable:

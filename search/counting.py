@@ -17,7 +17,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from search.phrases import PhraseOfAlternatives
-from search.postings import posting_docs
+from search.postings import term_postings
 
 
 def count_matches(searcher: Searcher, query: wq.Query) -> int:
@@ -63,4 +63,4 @@ def _term_docs(reader: IndexReader, q: wq.Term) -> set[int]:
     text = reader.schema[q.fieldname].to_bytes(q.text)
     if (q.fieldname, text) not in reader:
         return set()
-    return posting_docs(reader.postings(q.fieldname, text))
+    return set(term_postings(reader, q.fieldname, text)[0])

@@ -16,6 +16,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
+from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.lev import levenshtein_automaton
 from whoosh.reading import IndexReader
 
 from indexer.schema import TEXT_FIELDS
@@ -41,6 +43,12 @@ def _segment_terms(segment: IndexReader, fieldname: str) -> list[str]:
 
 def _prefixed(terms: list[str], prefix: str) -> list[str]:
     return terms[bisect_left(terms, prefix) : bisect_left(terms, prefix + AFTER_ALL)]
+
+
+def _at_or_after(terms: list[str], key: str) -> str | None:
+    """The first of the sorted ``terms`` not before ``key``."""
+    index = bisect_left(terms, key)
+    return terms[index] if index < len(terms) else None
 
 
 class Lexicon:
@@ -76,3 +84,13 @@ class Lexicon:
                 if text not in seen:
                     seen.add(text)
                     yield text
+
+    def within(self, fieldname: str, word: str, edits: int, prefix: int) -> set[str]:
+        """The terms of one field at most ``edits`` edits from ``word`` and sharing its first
+        ``prefix`` letters: the terms Whoosh's ``terms_within`` gives, found in memory."""
+        automaton = levenshtein_automaton(word, edits, prefix).to_dfa()
+        found: set[str] = set()
+        for segment in self._segments:
+            terms = _segment_terms(segment, fieldname)
+            found.update(find_all_matches(automaton, lambda key, terms=terms: _at_or_after(terms, key)))
+        return found

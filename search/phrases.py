@@ -17,7 +17,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import SearchContext, Searcher
 from whoosh.util import make_binary_tree
 
-from search.postings import posting_blocks, posting_docs
+from search.postings import posting_blocks, term_postings
 from search.segments import segment_id
 
 Slot = list[tuple[str, bytes]]
@@ -35,7 +35,7 @@ def _slot(reader: IndexReader, part: wq.Query) -> Slot:
 def _slot_docs(reader: IndexReader, slot: Slot) -> set[int]:
     found: set[int] = set()
     for field, text in slot:
-        found |= posting_docs(reader.postings(field, text))
+        found.update(term_postings(reader, field, text)[0])
     return found
 
 

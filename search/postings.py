@@ -5,13 +5,31 @@ document numbers into one array. Its matchers then hand them out one call at a
 time, which is right for ranking a few documents and slow for reading them all:
 counting the results, or finding which articles hold a phrase. Those read the
 arrays directly here.
+
+A search reads the same terms several times (to rank, to count, to find
+phrases) and the common words of a language come back in query after query, so
+a term's decoded document numbers and weights are kept, within a budget of
+``MAX_CACHED_POSTINGS``: the long posting lists of common words, which cost the
+most to decode, are those most often asked for again.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 
 from whoosh.matching import Matcher
+from whoosh.reading import IndexReader
+
+from search.segments import BoundedCache, segment_id
+
+MAX_CACHED_POSTINGS = 4_000_000
+"""How many decoded postings are kept (8 bytes each: about 32 MB)."""
+
+TermPostings = tuple[Sequence[int], Sequence[float]]
+"""A term's document numbers in one segment, ascending, and its weight in each."""
+
+_decoded: BoundedCache[TermPostings] = BoundedCache(MAX_CACHED_POSTINGS, lambda postings: len(postings[0]))
 
 
 def posting_blocks(postings: Matcher, extra: str = "") -> Iterator[tuple[Sequence[int], Sequence]]:
@@ -42,9 +60,20 @@ def posting_blocks(postings: Matcher, extra: str = "") -> Iterator[tuple[Sequenc
         postings._next_block()
 
 
-def posting_docs(postings: Matcher) -> set[int]:
-    """Every document number of ``postings``."""
-    found: set[int] = set()
-    for ids, _ in posting_blocks(postings):
-        found.update(ids)
-    return found
+def term_postings(segment: IndexReader, fieldname: str, text: bytes) -> TermPostings:
+    """Every live document of one segment holding a term, and the term's weight in each.
+
+    The term must be in the segment.
+    """
+
+    def decode() -> TermPostings:
+        ids, weights = array("i"), array("d")
+        for block_ids, block_weights in posting_blocks(segment.postings(fieldname, text), "weights"):
+            ids.fromlist(list(block_ids))  # blocks come as tuples or arrays of varying type
+            weights.fromlist(list(block_weights))
+        return ids, weights
+
+    identity = segment_id(segment)
+    if identity is None:
+        return decode()
+    return _decoded.get((identity, segment.doc_count_all() - segment.doc_count(), fieldname, text), decode)

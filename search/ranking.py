@@ -23,7 +23,7 @@ from whoosh.searching import Searcher
 
 from indexer.schema import TEXT_FIELDS
 from search.phrases import PhraseOfAlternatives
-from search.postings import posting_blocks
+from search.postings import term_postings
 from search.scoring import WordForms
 from search.segments import per_segment
 
@@ -125,9 +125,9 @@ class _Scorer:
         average = self._searcher.avg_field_length(q.fieldname) or 1
         lengths = _field_lengths(self._segment, q.fieldname)
         boost = q.boost
+        ids, weights = term_postings(self._segment, q.fieldname, text)
         scores: Scores = {}
-        for ids, weights in posting_blocks(self._segment.postings(q.fieldname, text), "weights"):
-            for docnum, tf in zip(ids, weights, strict=True):
-                score = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[docnum] / average)))
-                scores[docnum] = score * boost if boost != 1.0 else score
+        for docnum, tf in zip(ids, weights, strict=True):
+            score = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[docnum] / average)))
+            scores[docnum] = score * boost if boost != 1.0 else score
         return scores

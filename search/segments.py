@@ -2,17 +2,18 @@
 
 A segment of a Whoosh index never changes once written: a commit adds new
 segments and a merge replaces old ones by a new one. What is derived from one
-segment alone (its sorted vocabulary, its documents' field lengths) is therefore
-read once per segment and shared by every reader and every search after it,
-instead of once per query.
+segment alone (its sorted vocabulary, its documents' field lengths, a term's
+decoded postings) is therefore read once per segment and shared by every reader
+and every search after it, instead of once per query. Deleting an article is the
+one change a segment sees; what depends on deletions keys on their count too.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from threading import Lock
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from whoosh.reading import IndexReader
 
@@ -21,8 +22,35 @@ CACHED_ENTRIES = 128
 
 T = TypeVar("T")
 
-_cache: OrderedDict[tuple[str, str, str], object] = OrderedDict()
-_lock = Lock()
+
+class BoundedCache(Generic[T]):
+    """The most recently used values, kept while their summed ``cost`` stays within ``budget``."""
+
+    def __init__(self, budget: int, cost: Callable[[T], int]) -> None:
+        self._budget = budget
+        self._cost = cost
+        self._spent = 0
+        self._values: OrderedDict[Hashable, T] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The value kept under ``key``, built and kept on first use."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = build()
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = value
+                self._spent += self._cost(value)
+            while self._spent > self._budget and len(self._values) > 1:
+                _, dropped = self._values.popitem(last=False)
+                self._spent -= self._cost(dropped)
+        return value
+
+
+_derived: BoundedCache[object] = BoundedCache(CACHED_ENTRIES, lambda _: 1)
 
 
 def segment_id(reader: IndexReader) -> str | None:
@@ -36,14 +64,4 @@ def per_segment(segment: IndexReader, kind: str, fieldname: str, build: Callable
     identity = segment_id(segment)
     if identity is None:
         return build()
-    key = (identity, kind, fieldname)
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]  # type: ignore[return-value]
-    value = build()
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > CACHED_ENTRIES:
-            _cache.popitem(last=False)
-    return value
+    return _derived.get((identity, kind, fieldname), build)  # type: ignore[return-value]

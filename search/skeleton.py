@@ -261,19 +261,29 @@ def vowels_agree(latin: str, arabic: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=262144)
+def _prefix_readings(prefix: str) -> tuple[str, ...]:
+    """The consonant strings a word starting with ``prefix`` may begin with (none when it is no name).
+
+    A prefix scan asks about the same short prefixes for every query word, so
+    the answer is worked out once per prefix.
+    """
+    script = script_of(prefix)
+    units = _arabic_units(prefix, False) if script is Script.ARABIC else _latin_units(prefix, False)
+    if units is None or _longest_vowel_run(units) > MAX_VOWEL_RUN:
+        return ()
+    fixed = [next(iter(symbols)) for _, symbols in units[:-1]]
+    return tuple({_consonants([*fixed, option]) for option in units[-1][1]})
+
+
 def could_start(prefix: str, key: str) -> bool:
     """Whether some word starting with ``prefix`` may have ``key``: a test to prune prefix scans.
 
     It errs on the side of yes: the last letter of a prefix may still change
     ("c" may become "ch"), so every reading of it is tried.
     """
-    script = script_of(prefix)
-    units = _arabic_units(prefix, False) if script is Script.ARABIC else _latin_units(prefix, False)
-    if units is None or _longest_vowel_run(units) > MAX_VOWEL_RUN:
-        return False
     consonants = key.rstrip(FINAL_VOWELS)
-    fixed = [next(iter(symbols)) for _, symbols in units[:-1]]
-    return any(consonants.startswith(_consonants([*fixed, option])) for option in units[-1][1])
+    return any(consonants.startswith(reading) for reading in _prefix_readings(prefix))
 
 
 def spellings_agree(one: str, other: str) -> bool:

@@ -10,13 +10,21 @@ from __future__ import annotations
 from whoosh.searching import Searcher
 
 from indexer.analysis import analyze_word
+from search.equivalents import finder_for
 
 RARE_BELOW = 2
 """A word found in fewer articles than this is worth correcting."""
 
+MAX_EDITS = 2
+"""How far a suggestion may be from the word typed: further ones are other words."""
+
+KEPT_PREFIX = 1
+"""Letters a suggestion shares with the word typed: typing slips seldom hit the first letter."""
+
 
 def did_you_mean(searcher: Searcher, words: list[str]) -> str | None:
     """A corrected query made of analysed words, or None when nothing better is known."""
+    lexicon = finder_for(searcher.reader()).lexicon
     corrected: list[str] = []
     changed = False
     for word in words:
@@ -25,9 +33,10 @@ def did_you_mean(searcher: Searcher, words: list[str]) -> str | None:
         if not term or searcher.doc_frequency("body", term) >= RARE_BELOW:
             corrected.append(word)
             continue
-        suggestions = searcher.suggest("body", term, limit=1, maxdist=2, prefix=1)
-        if suggestions and suggestions[0] != term:
-            corrected.append(suggestions[0])
+        nearby = lexicon.within("body", term, MAX_EDITS, KEPT_PREFIX)
+        best = max(nearby, key=lambda t: (searcher.frequency("body", t), t), default=term)
+        if best != term:
+            corrected.append(best)
             changed = True
         else:
             corrected.append(word)

@@ -63,6 +63,21 @@ def test_changed_added_and_removed_files(tmp_path: Path, articles: Path) -> None
         assert engine.search("قابس").total == 0
 
 
+def test_an_open_engine_forgets_a_removed_article_whose_words_it_has_read(
+    tmp_path: Path, articles: Path
+) -> None:
+    """Deleting leaves the segment in place (same id) with one article fewer; what the
+    engine has decoded from that segment must not bring the article back."""
+    index_dir = tmp_path / "idx"
+    update_index(index_dir, [articles])
+    with SearchEngine(index_dir) as engine:
+        assert [hit.path for hit in engine.search("قابس").hits] == [str(articles / "tunis-desalination.txt")]
+        (articles / "tunis-desalination.txt").unlink()
+        update_index(index_dir, [articles])
+        results = engine.search("قابس")
+        assert (results.total, results.hits) == (0, [])
+
+
 def test_a_removed_jsonl_record_leaves_the_index(tmp_path: Path, articles: Path) -> None:
     index_dir = tmp_path / "idx"
     update_index(index_dir, [articles])

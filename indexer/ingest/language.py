@@ -25,8 +25,8 @@ def detect_language(text: str) -> str:
     text without letters is called French, the language whose analysis only
     lowercases and folds accents, so it does the least harm.
     """
-    arabic = sum(1 for _ in _ARABIC_LETTER.finditer(text))
-    latin = sum(1 for _ in _LATIN_LETTER.finditer(text))
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
     return "ar" if arabic > latin else "fr"
 
 

@@ -162,10 +162,11 @@ def is_caps_label(line: str) -> bool:
     lines are never taken for labels, and longer capitalised lines (a shouted
     subheading) are kept.
     """
+    if not 1 <= len(line.split()) <= 2:
+        return False
     letters = [ch for ch in line if ch.isalpha()]
     return (
-        1 <= len(line.split()) <= 2
-        and len(letters) >= 2
+        len(letters) >= 2
         and all(ch.isupper() and ch < "\u0250" for ch in letters)
         and all(ch.isalpha() or ch.isspace() or ch in _LABEL_PUNCTUATION for ch in line)
     )

@@ -11,7 +11,14 @@ its own, or much more seldom than "لبنان".
 
 from __future__ import annotations
 
-from indexer.analysis.arabic.clitics import ARTICLE_PROCLITICS, LETTER_PROCLITICS, Reading, readings
+from indexer.analysis.arabic.clitics import (
+    ARTICLE_PROCLITICS,
+    LETTER_PROCLITICS,
+    NUMBER_SUFFIXES,
+    PRONOUN_SUFFIXES,
+    Reading,
+    readings,
+)
 from search.lexicon import Lexicon
 
 EXPANSION_WEIGHT = 0.7
@@ -19,6 +26,8 @@ EXPANSION_WEIGHT = 0.7
 
 PLAUSIBLE_RATIO = 5
 """A reading is implausible when the whole word is this many times more frequent than its stem."""
+
+_LONGEST_SUFFIX = max(len(suffix) for suffix in (*PRONOUN_SUFFIXES, *NUMBER_SUFFIXES))
 
 _ARTICLE = "ال"
 _CHANGING_ENDINGS = ("ه", "ء")
@@ -35,12 +44,19 @@ def is_plausible(word: str, reading: Reading, lexicon: Lexicon) -> bool:
 
 
 def forms_of_stem(stem: str, lexicon: Lexicon) -> set[str]:
-    """Index terms that have a plausible reading with this stem."""
+    """Index terms that have a plausible reading with this stem.
+
+    A form is a proclitic, the stem (its last letter perhaps rewritten) and one
+    suffix; under each proclitic, words of any other length are not read at all. A short stem
+    ("له") begins thousands of words, and working out their readings was most
+    of the cost of a query.
+    """
     root = stem[:-1] if stem.endswith(_CHANGING_ENDINGS) else stem
     found: set[str] = set()
     for proclitic in ("", *ARTICLE_PROCLITICS, *LETTER_PROCLITICS):
+        shortest = len(proclitic) + len(stem)
         for term in lexicon.with_prefix(proclitic + root):
-            if term in found:
+            if term in found or not shortest <= len(term) <= shortest + _LONGEST_SUFFIX:
                 continue
             for reading in readings(term):
                 if reading.stem == stem and is_plausible(term, reading, lexicon):

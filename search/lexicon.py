@@ -8,6 +8,11 @@ Expanding one query word looks up dozens of prefixes ("موسكو", "لموسك�
 archive took most of a query's time. Each segment's terms are read once into
 a sorted list instead (see ``segments``), and prefixes are found by bisection. A
 commit adds a small segment; only that one is read anew.
+
+"Did you mean" looks in the same lists: the words one slip away from a query
+word are few enough (a thousand or two) to be written out and looked up; the
+words two edits away are found by walking the lists with a Levenshtein
+automaton, instead of seeking in the term file for every word it proposes.
 """
 
 from __future__ import annotations
@@ -43,6 +48,36 @@ def _segment_terms(segment: IndexReader, fieldname: str) -> list[str]:
 
 def _prefixed(terms: list[str], prefix: str) -> list[str]:
     return terms[bisect_left(terms, prefix) : bisect_left(terms, prefix + AFTER_ALL)]
+
+
+def _alphabet(segment: IndexReader, fieldname: str) -> str:
+    """Every character the terms of one field of one segment are written with."""
+
+    def read() -> str:
+        return "".join(sorted(set("".join(_segment_terms(segment, fieldname)))))
+
+    return per_segment(segment, "alphabet", fieldname, read)
+
+
+def _holds(terms: list[str], term: str) -> bool:
+    index = bisect_left(terms, term)
+    return index < len(terms) and terms[index] == term
+
+
+def one_slip(word: str, alphabet: str, kept: int) -> set[str]:
+    """Every string one slip from ``word`` (a letter left out, added, replaced, or two
+    neighbours swapped) that keeps its first ``kept`` letters."""
+    found: set[str] = set()
+    for at in range(kept, len(word) + 1):
+        head, tail = word[:at], word[at:]
+        found.update(head + letter + tail for letter in alphabet)
+        if tail:
+            found.add(head + tail[1:])
+            found.update(head + letter + tail[1:] for letter in alphabet)
+        if len(tail) > 1:
+            found.add(head + tail[1] + tail[0] + tail[2:])
+    found.discard(word)
+    return found
 
 
 def _at_or_after(terms: list[str], key: str) -> str | None:
@@ -93,4 +128,13 @@ class Lexicon:
         for segment in self._segments:
             terms = _segment_terms(segment, fieldname)
             found.update(find_all_matches(automaton, lambda key, terms=terms: _at_or_after(terms, key)))
+        return found
+
+    def one_slip_from(self, fieldname: str, word: str, kept: int) -> set[str]:
+        """The terms of one field one slip from ``word`` (see ``one_slip``), keeping its first
+        ``kept`` letters."""
+        found: set[str] = set()
+        for segment in self._segments:
+            terms = _segment_terms(segment, fieldname)
+            found.update(t for t in one_slip(word, _alphabet(segment, fieldname), kept) if _holds(terms, t))
         return found

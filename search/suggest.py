@@ -2,7 +2,9 @@
 
 Offered when a query finds nothing or almost nothing. Each free word of the
 query that is rare in the index is replaced by the most frequent indexed word
-within two edits; the suggestion is only made when it differs from the query.
+one slip away (a letter left out, added, replaced, or two swapped), else two
+edits away, when that word is more frequent than the one typed: as spelling
+correctors do, the nearest word wins over a commoner one further off.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ def did_you_mean(searcher: Searcher, words: list[str]) -> str | None:
         if not term or searcher.doc_frequency("body", term) >= RARE_BELOW:
             corrected.append(word)
             continue
-        nearby = lexicon.within("body", term, MAX_EDITS, KEPT_PREFIX)
-        best = max(nearby, key=lambda t: (searcher.frequency("body", t), t), default=term)
-        if best != term:
+        nearby = lexicon.one_slip_from("body", term, KEPT_PREFIX) or lexicon.within(
+            "body", term, MAX_EDITS, KEPT_PREFIX
+        )
+        best = min(nearby, key=lambda t: (-searcher.frequency("body", t), t), default=term)
+        if searcher.frequency("body", best) > searcher.frequency("body", term):
             corrected.append(best)
             changed = True
         else:

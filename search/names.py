@@ -33,6 +33,7 @@ life of the reader.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from whoosh.reading import IndexReader
 
@@ -68,8 +69,8 @@ OCCURRENCE_SAMPLE = 3
 MIN_LONG_VOWELS = 2
 """Long vowels a spelling needs for a vowel-only difference to be a variant of a name."""
 
-ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤپچڤگ"
-LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤپچڤگ")
+LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LONG_VOWELS = frozenset("اوي")
 _WEAK_LETTERS = _LONG_VOWELS | frozenset("عءئؤ")
 _NISBA = "ي"
@@ -99,6 +100,18 @@ def _spelled_with_other_vowels(one: str, other: str) -> bool:
         return letters[:-1] if letters[-1:] == [_FEMININE] else letters
 
     return consonants(one) == consonants(other)
+
+
+def _next_letters(block: list[str], prefix: str, low: int, high: int) -> Iterator[tuple[str, int, int]]:
+    """Each letter that follows ``prefix`` in the sorted ``block[low:high]``, with the range
+    of the terms that go on with it: only the letters the vocabulary has are visited."""
+    depth = len(prefix)
+    start = low + (low < high and len(block[low]) == depth)
+    while start < high:
+        letter = block[start][depth]
+        end = bisect_left(block, prefix + letter + AFTER_ALL, start, high)
+        yield letter, start, end
+        start = end
 
 
 class NameMatcher:
@@ -200,13 +213,9 @@ class NameMatcher:
                     continue
                 if block[low] == lead + stem and keys.intersection(skeletons(stem)):
                     found.add(block[low])
-                for letter in alphabet:
-                    longer = stem + letter
-                    if possible(longer):
-                        start = bisect_left(block, lead + longer, low, high)
-                        end = bisect_left(block, lead + longer + AFTER_ALL, start, high)
-                        if start < end:
-                            pending.append((longer, start, end))
+                for letter, start, end in _next_letters(block, lead + stem, low, high):
+                    if letter in alphabet and possible(stem + letter):
+                        pending.append((stem + letter, start, end))
         return found
 
     def variants(self, term: str) -> frozenset[str]:

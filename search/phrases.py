@@ -61,6 +61,7 @@ def phrase_docs(reader: IndexReader, slots: list[Slot], slop: int) -> list[int]:
     if not docs:
         return []
     found = docs
+    steps = range(1, slop + 1)
     ends: dict[int, set[int]] = {}
     for index, slot in enumerate(slots):
         positions = _slot_positions(reader, slot, found)
@@ -71,7 +72,7 @@ def phrase_docs(reader: IndexReader, slots: list[Slot], slop: int) -> list[int]:
                 docnum: reached
                 for docnum, here in positions.items()
                 if docnum in ends
-                and (reached := {p for p in here if any(1 <= p - e <= slop for e in ends[docnum])})
+                and (reached := {p for p in here if any(p - step in ends[docnum] for step in steps)})
             }
         found = set(ends)
         if not found:

@@ -22,23 +22,24 @@ from search.postings import term_postings
 
 def count_matches(searcher: Searcher, query: wq.Query) -> int:
     """How many live articles of ``searcher`` match ``query``."""
-    return sum(len(_matching(sub, query)) for sub, _ in searcher.leaf_searchers())
+    return sum(len(segment_matches(sub, query)) for sub, _ in searcher.leaf_searchers())
 
 
-def _matching(searcher: Searcher, q: wq.Query) -> set[int]:
-    """Segment-local numbers of the documents of one segment that match ``q``."""
+def segment_matches(searcher: Searcher, q: wq.Query) -> set[int]:
+    """Segment-local numbers of the documents of one segment (``searcher`` being a leaf
+    searcher) that match ``q``."""
     if type(q) is wq.Term:
         return _term_docs(searcher.reader(), q)
     if isinstance(q, wq.Or) and q.subqueries:
-        return set().union(*(_matching(searcher, sub) for sub in q.subqueries))
+        return set().union(*(segment_matches(searcher, sub) for sub in q.subqueries))
     if isinstance(q, wq.And) and q.subqueries:
         return _all_of(searcher, q.subqueries)
     if isinstance(q, wq.AndNot):
-        return _matching(searcher, q.a) - _matching(searcher, q.b)
+        return segment_matches(searcher, q.a) - segment_matches(searcher, q.b)
     if isinstance(q, PhraseOfAlternatives):
         return set(q.segment_docs(searcher.reader()))
     if isinstance(q, wq.Not):
-        return set(searcher.reader().all_doc_ids()) - _matching(searcher, q.query)
+        return set(searcher.reader().all_doc_ids()) - segment_matches(searcher, q.query)
     return set(q.docs(searcher))
 
 
@@ -46,14 +47,14 @@ def _all_of(searcher: Searcher, subqueries: list[wq.Query]) -> set[int]:
     """Documents matching every query, excluded ones (``-word``) taken away."""
     wanted = [sub for sub in subqueries if not isinstance(sub, wq.Not)]
     found = (
-        set.intersection(*(_matching(searcher, sub) for sub in wanted))
+        set.intersection(*(segment_matches(searcher, sub) for sub in wanted))
         if wanted
         else set(searcher.reader().all_doc_ids())
     )
     for excluded in (sub for sub in subqueries if isinstance(sub, wq.Not)):
         if not found:
             break
-        found -= _matching(searcher, excluded.query)
+        found -= segment_matches(searcher, excluded.query)
     return found
 
 

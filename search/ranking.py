@@ -9,6 +9,10 @@ which is nearly every search typed) are scored here instead with the same BM25F 
 Whoosh's own settings and the same shared IDF for a word's forms: each term's
 postings are read a block at a time and their scores summed per article. Other
 queries (phrases, filters, dates, exclusions) return None and Whoosh ranks them.
+
+All words first: an ``And`` first finds, by set algebra on document numbers
+(``counting``), the articles that hold every part, and scores only those, rather
+than scoring every article that holds any one word and dropping most of them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from indexer.schema import TEXT_FIELDS
+from search.counting import segment_matches
 from search.phrases import PhraseOfAlternatives
 from search.postings import term_postings
 from search.scoring import WordForms
@@ -57,7 +62,7 @@ def top_documents(
         return None
     scores: Scores = {}
     for segment, offset in searcher.leaf_searchers():
-        for docnum, score in _Scorer(searcher, segment.reader()).scores(q).items():
+        for docnum, score in _Scorer(searcher, segment).scores(q).items():
             scores[docnum + offset] = score
     best = heapq.nsmallest(limit, ((-score, d) for d, score in scores.items() if d not in exclude))
     return [(docnum, -negative) for negative, docnum in best]
@@ -74,26 +79,38 @@ def _field_lengths(segment: IndexReader, fieldname: str) -> list[int]:
 
 
 class _Scorer:
-    """Scores for one segment, with statistics (IDF, average length) from the whole index."""
+    """Scores for one segment, with statistics (IDF, average length) from the whole index.
 
-    def __init__(self, searcher: Searcher, segment: IndexReader) -> None:
+    ``within``, when given, is the set of the segment's documents worth scoring:
+    scores are worked out for those only.
+    """
+
+    def __init__(self, searcher: Searcher, segment: Searcher) -> None:
         self._searcher = searcher
-        self._segment = segment
+        self._leaf = segment
+        self._segment = segment.reader()
         self._weighting: BM25F = searcher.weighting
 
-    def scores(self, q: wq.Query) -> Scores:
+    def scores(self, q: wq.Query, within: set[int] | None = None) -> Scores:
         if isinstance(q, WordForms):
             idf = q.shared_idf(self._searcher)
-            scores = self._sum([self._term(sub, idf) for sub in q.subqueries])
+            scores = self._sum([self._term(sub, idf, within) for sub in q.subqueries])
         elif isinstance(q, wq.Term):
-            return self._term(q, None)
+            return self._term(q, None, within)
         elif isinstance(q, PhraseOfAlternatives):
-            held = {docnum: 0.0 for docnum in q.segment_docs(self._segment)}
-            return self._all([held, *(self.scores(part) for part in q.qs)]) if held else {}
+            held = set(q.segment_docs(self._segment))
+            held = held & within if within is not None else held
+            if not held:
+                return {}
+            return self._all([dict.fromkeys(held, 0.0), *(self.scores(part, held) for part in q.qs)])
         elif isinstance(q, wq.And):
-            scores = self._all([self.scores(sub) for sub in q.subqueries])
+            every = set.intersection(*(segment_matches(self._leaf, sub) for sub in q.subqueries))
+            every = every & within if within is not None else every
+            if not every:
+                return {}
+            scores = self._all([self.scores(sub, every) for sub in q.subqueries])
         else:
-            scores = self._sum([self.scores(sub) for sub in q.subqueries])
+            scores = self._sum([self.scores(sub, within) for sub in q.subqueries])
         if q.boost != 1.0:
             scores = {docnum: score * q.boost for docnum, score in scores.items()}
         return scores
@@ -111,9 +128,10 @@ class _Scorer:
         common = set.intersection(*(set(part) for part in parts))
         return {docnum: sum(part[docnum] for part in parts) for docnum in common}
 
-    def _term(self, q: wq.Term, idf: float | None) -> Scores:
-        """BM25F of one term in every document of the segment that holds it; ``idf``
-        None means the term's own, worked out only when the segment holds it."""
+    def _term(self, q: wq.Term, idf: float | None, within: set[int] | None) -> Scores:
+        """BM25F of one term in every document of the segment that holds it (of ``within``
+        only, when given); ``idf`` None means the term's own, worked out only when the
+        segment holds it."""
         text = self._segment.schema[q.fieldname].to_bytes(q.text)
         if (q.fieldname, text) not in self._segment:
             return {}
@@ -126,8 +144,12 @@ class _Scorer:
         lengths = _field_lengths(self._segment, q.fieldname)
         boost = q.boost
         ids, weights = term_postings(self._segment, q.fieldname, text)
+        postings = zip(ids, weights, strict=True)
+        if within is not None:
+            frequency = dict(postings)
+            postings = ((docnum, frequency[docnum]) for docnum in within if docnum in frequency)
         scores: Scores = {}
-        for docnum, tf in zip(ids, weights, strict=True):
+        for docnum, tf in postings:
             score = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[docnum] / average)))
             scores[docnum] = score * boost if boost != 1.0 else score
         return scores

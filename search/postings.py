@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from whoosh.matching import Matcher
 from whoosh.reading import IndexReader
 
-from search.segments import BoundedCache, segment_id
+from search.segments import BoundedCache, segment_state
 
 MAX_CACHED_POSTINGS = 4_000_000
 """How many decoded postings are kept (8 bytes each: about 32 MB)."""
@@ -73,7 +73,5 @@ def term_postings(segment: IndexReader, fieldname: str, text: bytes) -> TermPost
             weights.fromlist(list(block_weights))
         return ids, weights
 
-    identity = segment_id(segment)
-    if identity is None:
-        return decode()
-    return _decoded.get((identity, segment.doc_count_all() - segment.doc_count(), fieldname, text), decode)
+    state = segment_state(segment)
+    return decode() if state is None else _decoded.get((state, fieldname, text), decode)

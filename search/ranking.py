@@ -18,6 +18,7 @@ than scoring every article that holds any one word and dropping most of them.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections.abc import Collection
 
 from whoosh import query as wq
@@ -30,7 +31,7 @@ from search.counting import segment_matches
 from search.phrases import PhraseOfAlternatives
 from search.postings import term_postings
 from search.scoring import WordForms
-from search.segments import per_segment
+from search.segments import BoundedCache, per_segment, segment_state
 
 Scores = dict[int, float]
 
@@ -66,6 +67,35 @@ def top_documents(
             scores[docnum + offset] = score
     best = heapq.nsmallest(limit, ((-score, d) for d, score in scores.items() if d not in exclude))
     return [(docnum, -negative) for negative, docnum in best]
+
+
+MAX_CACHED_PARTS = 4_000_000
+"""How many per-document term-frequency parts of BM25 are kept (8 bytes each)."""
+
+_parts: BoundedCache[array] = BoundedCache(MAX_CACHED_PARTS, len)
+
+
+def _term_parts(
+    segment: IndexReader, fieldname: str, text: bytes, b: float, k1: float, average: float
+) -> array:
+    """BM25's term-frequency part of a term's score in each document that holds it (in the
+    order of ``term_postings``): the score is this times the IDF. Kept, as the postings
+    are: it is most of the work of scoring, and the same for every query until the
+    index changes."""
+
+    def work() -> array:
+        ids, weights = term_postings(segment, fieldname, text)
+        lengths = _field_lengths(segment, fieldname)
+        return array(
+            "d",
+            [
+                (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[docnum] / average))
+                for docnum, tf in zip(ids, weights, strict=True)
+            ],
+        )
+
+    state = segment_state(segment)
+    return work() if state is None else _parts.get((state, fieldname, text, b, k1, average), work)
 
 
 def _field_lengths(segment: IndexReader, fieldname: str) -> list[int]:
@@ -139,17 +169,15 @@ class _Scorer:
             idf = self._searcher.idf(q.fieldname, q.text)
         weighting = self._weighting
         b = weighting._field_B.get(q.fieldname, weighting.B)
-        k1 = weighting.K1
         average = self._searcher.avg_field_length(q.fieldname) or 1
-        lengths = _field_lengths(self._segment, q.fieldname)
-        boost = q.boost
-        ids, weights = term_postings(self._segment, q.fieldname, text)
-        postings = zip(ids, weights, strict=True)
-        if within is not None:
-            frequency = dict(postings)
-            postings = ((docnum, frequency[docnum]) for docnum in within if docnum in frequency)
-        scores: Scores = {}
-        for docnum, tf in postings:
-            score = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths[docnum] / average)))
-            scores[docnum] = score * boost if boost != 1.0 else score
-        return scores
+        ids = term_postings(self._segment, q.fieldname, text)[0]
+        parts = _term_parts(self._segment, q.fieldname, text, b, weighting.K1, average)
+        postings = zip(ids, parts, strict=True)
+        if within is not None and len(within) < len(ids):
+            held = dict(postings)
+            postings = ((docnum, held[docnum]) for docnum in within if docnum in held)
+        elif within is not None:
+            postings = ((docnum, part) for docnum, part in postings if docnum in within)
+        if q.boost != 1.0:
+            return {docnum: idf * part * q.boost for docnum, part in postings}
+        return {docnum: idf * part for docnum, part in postings}

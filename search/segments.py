@@ -59,6 +59,13 @@ def segment_id(reader: IndexReader) -> str | None:
     return segment.segment_id() if segment is not None else None
 
 
+def segment_state(reader: IndexReader) -> tuple[str, int] | None:
+    """The segment's id and how many of its documents are deleted: what keys data that
+    changes when articles are deleted (None for a reader of no segment)."""
+    identity = segment_id(reader)
+    return None if identity is None else (identity, reader.doc_count_all() - reader.doc_count())
+
+
 def per_segment(segment: IndexReader, kind: str, fieldname: str, build: Callable[[], T]) -> T:
     """``build()`` for this segment, kind and field, computed on first use and then remembered."""
     identity = segment_id(segment)

@@ -7,10 +7,14 @@ speed; each is checked here against Whoosh evaluating the same planned query.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from whoosh import query as wq
 from whoosh.query.spans import SpanNear2, SpanOr
 
+from indexer.update import update_index
 from search.counting import count_matches
 from search.engine import SearchEngine
 from search.phrases import PhraseOfAlternatives
@@ -84,3 +88,31 @@ def test_phrases_match_whoosh_spans(
     expected = set(searcher.docs_for_query(spans))
     assert bool(expected) is anywhere
     assert set(searcher.docs_for_query(fast)) == expected
+
+
+def test_ranking_stays_whooshs_as_articles_come_and_go(tmp_path: Path, examples_dir: Path) -> None:
+    """What ranking keeps between searches (decoded postings, BM25 parts) depends on the
+    index's average lengths and deletions; once they change it must be worked out anew."""
+    articles = tmp_path / "articles"
+    shutil.copytree(examples_dir, articles)
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [articles])
+    query = "port OR métro OR livre"
+    with SearchEngine(index_dir) as engine:
+        for change in (
+            lambda: (articles / "extra.txt").write_text(
+                "Le port\n\nLe port, le port et encore le port: un long article sur le port.\n",
+                encoding="utf-8",
+            ),
+            lambda: (articles / "marseille-port.txt").unlink(),
+        ):
+            searcher = engine.searcher()
+            assert top_documents(searcher, engine.plan(query).strict, 10)
+            change()
+            update_index(index_dir, [articles])
+            searcher = engine.searcher()
+            q = engine.plan(query).strict
+            fast = top_documents(searcher, q, 10)
+            slow = [(hit.docnum, hit.score) for hit in searcher.search(q, limit=10, optimize=False)]
+            assert [d for d, _ in fast] == [d for d, _ in slow]
+            assert [round(s, 9) for _, s in fast] == [round(s, 9) for _, s in slow]

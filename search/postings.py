@@ -24,7 +24,7 @@ from whoosh.reading import IndexReader
 from search.segments import BoundedCache, segment_state
 
 MAX_CACHED_POSTINGS = 4_000_000
-"""How many decoded postings are kept (8 bytes each: about 32 MB)."""
+"""How many decoded postings are kept (12 bytes each: about 48 MB)."""
 
 TermPostings = tuple[Sequence[int], Sequence[float]]
 """A term's document numbers in one segment, ascending, and its weight in each."""

@@ -112,7 +112,7 @@ def apply_changes(
     do, in one commit. Only articles under the given paths are looked at, so a
     small batch on a large index stays cheap.
     """
-    ix = open_index(index_dir, create=True)
+    ix = open_index(index_dir, create=True, for_writing=True)
     scanned = [Path(p).expanduser().resolve() for p in changed]
     dropped = [Path(p).expanduser().resolve() for p in removed]
     indexed = _indexed_under(ix, [*scanned, *dropped])

@@ -23,6 +23,7 @@ from search.counting import count_matches
 from search.query import PlannedQuery, QueryError, make_parser, plan
 from search.ranking import top_documents
 from search.related import related_articles
+from search.segments import refreshed_reader
 from search.snippets import make_snippet, match_spans
 from search.suggest import did_you_mean
 
@@ -143,8 +144,8 @@ class SearchEngine:
         if _folder_identity(self.index_dir) != self._identity:
             self._searcher.close()
             self._open()
-        else:
-            self._searcher = self._searcher.refresh()
+        elif (reader := refreshed_reader(self._index, self._searcher.reader())) is not None:
+            self._searcher = Searcher(reader, fromindex=self._index)
         return self._searcher
 
     def close(self) -> None:

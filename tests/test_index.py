@@ -78,6 +78,20 @@ def test_an_open_engine_forgets_a_removed_article_whose_words_it_has_read(
         assert (results.total, results.hits) == (0, [])
 
 
+def test_an_open_engine_keeps_its_readers_of_unchanged_segments(tmp_path: Path, articles: Path) -> None:
+    """After a commit, only new or changed segments are opened: opening one copies it."""
+    index_dir = tmp_path / "idx"
+    update_index(index_dir, [articles])
+    with SearchEngine(index_dir) as engine:
+        [(before, _)] = engine.searcher().reader().leaf_readers()
+        (articles / "new.txt").write_text("Un titre neuf\n\nUn texte sur les girafes.\n", encoding="utf-8")
+        update_index(index_dir, [articles])
+        assert engine.search("girafes").total == 1
+        (kept, _), (added, _) = engine.searcher().reader().leaf_readers()
+        assert kept is before
+        assert added is not before
+
+
 def test_a_removed_jsonl_record_leaves_the_index(tmp_path: Path, articles: Path) -> None:
     index_dir = tmp_path / "idx"
     update_index(index_dir, [articles])

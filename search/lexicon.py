@@ -59,11 +59,6 @@ def _alphabet(segment: IndexReader, fieldname: str) -> str:
     return per_segment(segment, "alphabet", fieldname, read)
 
 
-def _holds(terms: list[str], term: str) -> bool:
-    index = bisect_left(terms, term)
-    return index < len(terms) and terms[index] == term
-
-
 def one_slip(word: str, alphabet: str, kept: int) -> set[str]:
     """Every string one slip from ``word`` (a letter left out, added, replaced, or two
     neighbours swapped) that keeps its first ``kept`` letters."""
@@ -136,5 +131,6 @@ class Lexicon:
         found: set[str] = set()
         for segment in self._segments:
             terms = _segment_terms(segment, fieldname)
-            found.update(t for t in one_slip(word, _alphabet(segment, fieldname), kept) if _holds(terms, t))
+            slips = one_slip(word, _alphabet(segment, fieldname), kept)
+            found.update(slip for slip in slips if _at_or_after(terms, slip) == slip)
         return found

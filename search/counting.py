@@ -61,7 +61,4 @@ def _all_of(searcher: Searcher, subqueries: list[wq.Query]) -> set[int]:
 def _term_docs(reader: IndexReader, q: wq.Term) -> set[int]:
     if q.fieldname not in reader.schema:
         return set()
-    text = reader.schema[q.fieldname].to_bytes(q.text)
-    if (q.fieldname, text) not in reader:
-        return set()
-    return set(term_postings(reader, q.fieldname, text)[0])
+    return set(term_postings(reader, q.fieldname, reader.schema[q.fieldname].to_bytes(q.text))[0])

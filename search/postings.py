@@ -29,7 +29,8 @@ MAX_CACHED_POSTINGS = 4_000_000
 TermPostings = tuple[Sequence[int], Sequence[float]]
 """A term's document numbers in one segment, ascending, and its weight in each."""
 
-_decoded: BoundedCache[TermPostings] = BoundedCache(MAX_CACHED_POSTINGS, lambda postings: len(postings[0]))
+_decoded: BoundedCache[TermPostings] = BoundedCache(MAX_CACHED_POSTINGS, lambda found: len(found[0]) + 1)
+"""Each entry costs one more than its postings, so that terms a segment lacks are bounded too."""
 
 
 def posting_blocks(postings: Matcher, extra: str = "") -> Iterator[tuple[Sequence[int], Sequence]]:
@@ -61,13 +62,13 @@ def posting_blocks(postings: Matcher, extra: str = "") -> Iterator[tuple[Sequenc
 
 
 def term_postings(segment: IndexReader, fieldname: str, text: bytes) -> TermPostings:
-    """Every live document of one segment holding a term, and the term's weight in each.
-
-    The term must be in the segment.
-    """
+    """Every live document of one segment holding a term, and the term's weight in each
+    (none when the segment does not hold the term: that too is looked up once)."""
 
     def decode() -> TermPostings:
         ids, weights = array("i"), array("d")
+        if (fieldname, text) not in segment:
+            return ids, weights
         for block_ids, block_weights in posting_blocks(segment.postings(fieldname, text), "weights"):
             ids.fromlist(list(block_ids))  # blocks come as tuples or arrays of varying type
             weights.fromlist(list(block_weights))

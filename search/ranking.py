@@ -163,14 +163,14 @@ class _Scorer:
         only, when given); ``idf`` None means the term's own, worked out only when the
         segment holds it."""
         text = self._segment.schema[q.fieldname].to_bytes(q.text)
-        if (q.fieldname, text) not in self._segment:
+        ids = term_postings(self._segment, q.fieldname, text)[0]
+        if not ids:
             return {}
         if idf is None:
             idf = self._searcher.idf(q.fieldname, q.text)
         weighting = self._weighting
         b = weighting._field_B.get(q.fieldname, weighting.B)
         average = self._searcher.avg_field_length(q.fieldname) or 1
-        ids = term_postings(self._segment, q.fieldname, text)[0]
         parts = _term_parts(self._segment, q.fieldname, text, b, weighting.K1, average)
         postings = zip(ids, parts, strict=True)
         if within is not None and len(within) < len(ids):

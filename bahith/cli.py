@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from indexer.analysis import Script, analyze_text
+from indexer.analysis import Script, analyze_text, explain_readings
 from indexer.store import IndexUnavailable, default_index_dir, index_stats
 from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, rebuild_index, update_index
 from search.engine import LANGS, MAX_LIMIT, SearchEngine, SearchResults
@@ -225,8 +225,9 @@ def analyze(text: str, lang: str | None, as_json: bool) -> None:
     """Show what each word of TEXT becomes in the index, and why it matches.
 
     For each word: the surface form, its normalized form, the index term, the
-    candidate stems (for Arabic, every clitic reading; search keeps those the
-    index makes plausible) and its character offsets in TEXT.
+    readings it is also indexed under (for Arabic, its stems, each with why: the
+    dictionary entry and root it rests on, or the rule that made it) and its
+    character offsets in TEXT.
 
     \b
     Example:
@@ -238,7 +239,7 @@ def analyze(text: str, lang: str | None, as_json: bool) -> None:
             "surface": t.word.surface,
             "normalized": t.analysis.normalized,
             "term": t.analysis.term,
-            "stems": list(t.analysis.stems),
+            "readings": [{"term": term, "why": why} for term, why in explain_readings(t.analysis)],
             "stop": t.analysis.stop,
             "start": t.start,
             "end": t.end,
@@ -251,11 +252,12 @@ def analyze(text: str, lang: str | None, as_json: bool) -> None:
     else:
         for row in rows:
             term = "(stop word)" if row["stop"] else row["term"] or "(dropped)"
-            stems = ", ".join(row["stems"]) or "-"
             click.echo(
                 f"{row['start']:>5}-{row['end']:<5} [{row['chain']}] {row['surface']}  ->  "
-                f"normalized {row['normalized']}  term {term}  stems {stems}"
+                f"normalized {row['normalized']}  term {term}"
             )
+            for reading in row["readings"]:
+                click.echo(f"{'':13}reading {reading['term']}  ({reading['why']})")
     if not rows:
         fail("no words in the text")
 

@@ -11,9 +11,10 @@ thing, with a weight below the word as typed, split by language:
   month in the other language. The search ranks what only these find after
   everything else and marks it as matched across languages.
 
-Arabic forms come with their clitic forms ("وشويجو", "بموسكو"), as the word typed
-does (``expand``). One finder serves one reader and caches its answers, and the
-clitic forms of every query word, for as long as that reader lives.
+An Arabic form is searched as written and as its readings, the stems the index
+holds for every word at the same position (``indexer.analysis.arabic.stemmer``):
+"موسكو" finds "لموسكو" through the reading "موسكو" that the indexer gave it. One
+finder serves one reader and caches its answers for as long as that reader lives.
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from weakref import WeakKeyDictionary
 
 from whoosh.reading import IndexReader
 
+from indexer.analysis import READING_MARK, analyze_word, is_common_word
 from indexer.analysis.script import Script, script_of
 from search import months
-from search.expand import expand_arabic, plausible_stems
 from search.lexicon import Lexicon
 from search.names import NameMatcher
+
+READING_WEIGHT = 0.7
+"""Weight of a word's readings (its stems) relative to the word as the user wrote it, so
+that an article with the form typed ranks above one with another form of the word."""
 
 VARIANT_WEIGHT = 0.6
 """Weight of another spelling of a name: found, ranked just below the spelling typed and its clitic forms."""
@@ -46,6 +51,29 @@ misspellings over a large archive, each with its clitic forms."""
 
 Form = tuple[str, ...]
 """A written form as index terms: one term, or a phrase ("كانون", "الثاني")."""
+
+
+def arabic_terms(word: str, lexical: tuple[str, ...] = ()) -> dict[str, float]:
+    """The index terms of an analysed Arabic word: as written (weight 1), and its readings.
+
+    ``lexical`` gives the forms the user typed before ة and ى were folded, when known:
+    "كتابة" (writing) and "كتابه" (his book) are one term as written but have different
+    readings.
+    """
+    terms = {word: 1.0}
+    for form in lexical or (word,):
+        for reading in analyze_word(form).readings:
+            terms.setdefault(READING_MARK + reading, READING_WEIGHT)
+    return terms
+
+
+def readings_of(word: str, lexical: tuple[str, ...] = ()) -> list[str]:
+    """The stems of an analysed Arabic word (the word itself first), which its other
+    spellings, its name in the other script and its month names are looked up by."""
+    stems = [word]
+    for form in lexical or (word,):
+        stems += [r for r in analyze_word(form).readings if r not in stems]
+    return stems
 
 
 @dataclass(frozen=True)
@@ -67,40 +95,40 @@ class EquivalentFinder:
     def __init__(self, reader: IndexReader) -> None:
         self.lexicon = Lexicon(reader)
         self.names = NameMatcher(reader, self.lexicon)
-        self._found: dict[tuple[Form, bool], Equivalents] = {}
-        self._clitic_forms: dict[str, dict[str, float]] = {}
+        self._found: dict[tuple[Form, bool, tuple[str, ...]], Equivalents] = {}
 
-    def clitic_forms(self, word: str) -> dict[str, float]:
-        """An Arabic word's written forms with their weights (``expand.expand_arabic``), cached."""
-        if word not in self._clitic_forms:
-            self._clitic_forms[word] = expand_arabic(word, self.lexicon)
-        return self._clitic_forms[word]
-
-    def of(self, words: Form, *, typed_capitalized: bool = False) -> Equivalents:
+    def of(
+        self, words: Form, *, typed_capitalized: bool = False, lexical: tuple[str, ...] = ()
+    ) -> Equivalents:
         """The equivalents of a query word (or two-word month name) given as index terms.
 
         ``typed_capitalized`` says the user typed a Latin word with a capital
-        letter: a name, when the index does not hold the word to tell.
+        letter: a name, when the index does not hold the word to tell; ``lexical``
+        gives an Arabic word as typed, before its last letters were folded.
         """
-        if (words, typed_capitalized) not in self._found:
-            self._found[words, typed_capitalized] = self._find(words, typed_capitalized)
-        return self._found[words, typed_capitalized]
+        key = (words, typed_capitalized, lexical)
+        if key not in self._found:
+            self._found[key] = self._find(words, typed_capitalized, lexical)
+        return self._found[key]
 
-    def _written(self, form: Form, weight: float) -> list[tuple[Form, float]]:
-        """A form with its weight, and an Arabic word's clitic forms too."""
+    @staticmethod
+    def _written(form: Form, weight: float) -> list[tuple[Form, float]]:
+        """A form with its weight, and an Arabic word's readings too."""
         if len(form) == 1 and script_of(form[0]) is Script.ARABIC:
-            return [((term,), weight * w) for term, w in self.clitic_forms(form[0]).items()]
+            return [((term,), weight * w) for term, w in arabic_terms(form[0]).items()]
         return [(form, weight)]
 
     def _commonest(self, terms: frozenset[str]) -> list[str]:
         """At most ``MAX_NAMES`` of ``terms``, those most articles use."""
         return sorted(terms, key=lambda t: (-self.lexicon.doc_frequency(t), t))[:MAX_NAMES]
 
-    def _find(self, words: Form, typed_capitalized: bool) -> Equivalents:
+    def _find(self, words: Form, typed_capitalized: bool, lexical: tuple[str, ...]) -> Equivalents:
         script = script_of(words[0])
         readings = [words]
+        spelled = True
         if len(words) == 1 and script is Script.ARABIC:
-            readings = [(stem,) for stem in plausible_stems(words[0], self.lexicon)]
+            readings = [(stem,) for stem in readings_of(words[0], lexical)]
+            spelled = not any(is_common_word(form) for form in lexical or words)
         found = Equivalents()
         for reading in readings:
             for month in months.other_names(reading):
@@ -108,7 +136,7 @@ class EquivalentFinder:
                 _merge(side, self._written(month, MONTH_WEIGHT))
             if len(reading) > 1:
                 continue
-            for variant in self._commonest(self.names.variants(reading[0])):
+            for variant in self._commonest(self.names.variants(reading[0])) if spelled else ():
                 _merge(found.native, self._written((variant,), VARIANT_WEIGHT))
             for name in self._commonest(self.names.across(reading[0], typed_capitalized=typed_capitalized)):
                 _merge(found.across, self._written((name,), ACROSS_WEIGHT))

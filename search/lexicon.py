@@ -25,6 +25,7 @@ from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 from whoosh.reading import IndexReader
 
+from indexer.analysis import READING_MARK
 from indexer.schema import TEXT_FIELDS
 from search.segments import per_segment
 
@@ -51,10 +52,11 @@ def _prefixed(terms: list[str], prefix: str) -> list[str]:
 
 
 def _alphabet(segment: IndexReader, fieldname: str) -> str:
-    """Every character the terms of one field of one segment are written with."""
+    """Every character the terms of one field of one segment are written with (but the
+    mark of readings, which no word typed contains)."""
 
     def read() -> str:
-        return "".join(sorted(set("".join(_segment_terms(segment, fieldname)))))
+        return "".join(sorted(set("".join(_segment_terms(segment, fieldname))) - {READING_MARK}))
 
     return per_segment(segment, "alphabet", fieldname, read)
 

@@ -3,7 +3,8 @@
 Whoosh's parser gives the syntax users know from search engines: "exact
 phrases", -exclusion, OR, ``title:``, ``lang:``, ``date:[2015-07 TO 2015-08]``,
 ``prefix*`` and ``fuzzy~``. The parsed tree is then rewritten: Arabic words and
-phrases match every plausible clitic form (see ``expand``), and prefixes,
+phrases also match their readings, the stems the indexer wrote beside every word
+(see ``equivalents``), and prefixes,
 wildcards and fuzzy terms expand to a bounded number of terms, so no query can
 turn into thousands of terms or take seconds.
 """
@@ -29,7 +30,7 @@ from indexer.analysis import analyze_text
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
 from search import months
-from search.equivalents import Form, finder_for
+from search.equivalents import Form, arabic_terms, finder_for
 from search.phrases import PhraseOfAlternatives
 from search.scoring import WordForms
 
@@ -157,27 +158,33 @@ class QueryRewriter:
     With ``equivalents`` (the default), a word also matches its other spellings
     and, in the ``across`` rewrite, its forms in the other language (see
     ``equivalents``); ``crossed`` then tells whether any word had such forms.
-    ``capitalized`` holds the query words the user typed with a capital letter.
+    ``capitalized`` holds the query words the user typed with a capital letter;
+    ``lexical`` maps an Arabic query term to the forms it was typed as, before ة
+    and ى were folded (their readings differ: "كتابة", "كتابه").
     """
 
     def __init__(
-        self, reader: IndexReader, *, equivalents: bool = True, capitalized: frozenset[str] = frozenset()
+        self,
+        reader: IndexReader,
+        *,
+        equivalents: bool = True,
+        capitalized: frozenset[str] = frozenset(),
+        lexical: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._reader = reader
         self._forms_of = finder_for(reader)
         self._finder = self._forms_of if equivalents else None
         self._capitalized = capitalized
+        self._lexical = lexical or {}
         self.crossed = False
-
-    def arabic_terms(self, word: str) -> dict[str, float]:
-        """Terms and weights for one analysed Arabic query word (title and body share them)."""
-        return self._forms_of.clitic_forms(word)
 
     def _equivalents(self, words: Form, across: bool) -> dict[Form, float]:
         """The other written forms of ``words``; those in the other language only ``across``."""
         if self._finder is None:
             return {}
-        found = self._finder.of(words, typed_capitalized=words[0] in self._capitalized)
+        found = self._finder.of(
+            words, typed_capitalized=words[0] in self._capitalized, lexical=self._lexical.get(words[0], ())
+        )
         forms = dict(found.native)
         if across and found.across:
             self.crossed = True
@@ -186,13 +193,14 @@ class QueryRewriter:
         return forms
 
     def forms(self, words: Form, across: bool) -> dict[Form, float]:
-        """``words`` as typed (weight 1), an Arabic word's clitic forms, and the equivalents.
+        """``words`` as typed (weight 1), an Arabic word's readings, and the equivalents.
 
         At most ``MAX_WORD_FORMS`` of them, the weightiest and commonest.
         """
         forms: dict[Form, float] = {words: 1.0}
         if len(words) == 1 and script_of(words[0]) is Script.ARABIC:
-            forms = {(term,): weight for term, weight in self.arabic_terms(words[0]).items()}
+            typed = self._lexical.get(words[0], ())
+            forms = {(term,): weight for term, weight in arabic_terms(words[0], typed).items()}
         for form, weight in self._equivalents(words, across).items():
             forms[form] = max(weight, forms.get(form, 0.0))
         if len(forms) <= MAX_WORD_FORMS:
@@ -318,6 +326,16 @@ def relax(strict: wq.Query) -> wq.Query | None:
     return wq.And([any_word, *required]) if required else any_word
 
 
+def _typed_arabic(text: str) -> dict[str, tuple[str, ...]]:
+    """Each Arabic index term of the query with the lexical forms it was typed as."""
+    typed: dict[str, tuple[str, ...]] = {}
+    for token in analyze_text(text):
+        analysis = token.analysis
+        if analysis.script is Script.ARABIC and analysis.term and analysis.lexical not in typed.get(analysis.term, ()):
+            typed[analysis.term] = (*typed.get(analysis.term, ()), analysis.lexical)
+    return typed
+
+
 def _capitalized(text: str) -> frozenset[str]:
     """The index terms of the Latin words typed with a capital letter: names, likely."""
     return frozenset(
@@ -352,7 +370,9 @@ def plan(text: str, parser: MultifieldParser, reader: IndexReader, *, exact: boo
             if field in TEXT_FIELDS
         )
     )
-    rewriter = QueryRewriter(reader, equivalents=not exact, capitalized=_capitalized(text))
+    rewriter = QueryRewriter(
+        reader, equivalents=not exact, capitalized=_capitalized(text), lexical=_typed_arabic(text)
+    )
     strict = rewriter.rewrite(parsed)
     across = None
     if not exact:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from indexer.analysis import READING_MARK
 from search.equivalents import finder_for
 from search.query import forms_query
 
@@ -40,11 +41,16 @@ def related_articles(searcher: Searcher, docnum: int, limit: int) -> list[tuple[
     finder = finder_for(searcher.reader())
     groups: list[wq.Query] = []
     shared_across: list[set[int]] = []
-    for rank, (term, weight) in enumerate(searcher.key_terms([docnum], FIELD, numterms=NAME_TERMS)):
+    seen: set[str] = set()
+    for rank, (key, weight) in enumerate(searcher.key_terms([docnum], FIELD, numterms=NAME_TERMS)):
+        term = key.removeprefix(READING_MARK)
+        if term in seen:
+            continue
+        seen.add(term)
         found = finder.of((term,))
         if rank >= KEY_TERMS and not found.across:
             continue
-        forms = {(term,): 1.0, **found.native, **found.across}
+        forms = {(key,): 1.0, **found.native, **found.across}
         groups.append(forms_query(FIELD, forms, weight))
         if found.across:
             shared_across.append(set(searcher.docs_for_query(forms_query(FIELD, found.across))))

@@ -92,7 +92,9 @@ def test_analyze_explains_a_clitic(runner: CliRunner) -> None:
     assert code == 0
     [token] = json.loads(out)
     assert token["term"] == "لموسكو"
-    assert "موسكو" in token["stems"]
+    [reading] = token["readings"]
+    assert reading["term"] == "موسكو"
+    assert "ل stripped" in reading["why"]
     assert (token["start"], token["end"]) == (0, 6)
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.analysis.arabic.clitics import stems as arabic_stems
-from indexer.analysis.arabic.normalize import ARABIC_CHAIN
+from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN, FOLD_FINAL_LETTERS
+from indexer.analysis.arabic.stemmer import arabic_readings
 from indexer.analysis.arabic.stopwords import is_arabic_stopword
 from indexer.analysis.french.normalize import LATIN_CHAIN, fold_accents, split_elision
 from indexer.analysis.french.stem import light_stem
@@ -20,8 +20,13 @@ from indexer.analysis.french.stopwords import FRENCH_STOPWORDS
 from indexer.analysis.script import Script, script_of
 from indexer.analysis.tokenizer import Word, iter_words
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 """Bumped whenever a change here would give an existing index different terms."""
+
+READING_MARK = "~"
+"""Written before a reading's index term, so that the stem "موسكو" of "لموسكو" and the word
+"موسكو" as written are two terms of one field: a search finds both, and ranks the word as
+written first. No word can start with it: the tokenizer never keeps a "~"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +35,10 @@ class Analysis:
 
     ``term`` is what the index stores (empty for a stop word or a word with no
     letters or digits left); ``normalized`` is the word after normalization and
-    before stemming; ``start``/``end`` are offsets within the word.
+    before stemming; ``start``/``end`` are offsets within the word. An Arabic word
+    also has its ``lexical`` form (normalized, ة and ى still written: what the
+    dictionary is asked) and its ``readings``, the index terms of its stems without
+    ``READING_MARK``, the likeliest first (see ``arabic.stemmer``).
     """
 
     surface: str
@@ -40,34 +48,32 @@ class Analysis:
     stop: bool
     start: int
     end: int
+    lexical: str = ""
+    readings: tuple[str, ...] = ()
 
     @property
-    def stems(self) -> tuple[str, ...]:
-        """The candidate stems shown by ``bahith analyze``: for Arabic, every clitic
-        reading (the search side keeps only the plausible ones).
-
-        Worked out on demand: indexing never needs them, and they cost more than
-        the rest of the analysis.
-        """
-        if self.stop:
-            return ()
-        if self.script is Script.ARABIC:
-            return arabic_stems(self.normalized)
-        return (self.term,) if self.term != self.normalized else ()
+    def reading_terms(self) -> tuple[str, ...]:
+        """The readings as the index writes them, each behind ``READING_MARK``."""
+        return tuple(READING_MARK + reading for reading in self.readings)
 
 
 def _arabic(surface: str) -> Analysis:
-    word = ARABIC_CHAIN.run(surface)
+    word = ARABIC_LEXICAL_CHAIN.run(surface)
+    term = FOLD_FINAL_LETTERS.run(word.text).text
     stop = is_arabic_stopword(word.text)
     start, end = word.span(len(surface))
-    return Analysis(surface, Script.ARABIC, word.text, "" if stop else word.text, stop, start, end)
+    if stop or not term:
+        return Analysis(surface, Script.ARABIC, term, "", stop, start, end, word.text)
+    readings = tuple(dict.fromkeys(r.term for r in arabic_readings(word.text)))
+    return Analysis(surface, Script.ARABIC, term, term, stop, start, end, word.text, readings)
 
 
 def _latin(surface: str, stem: bool) -> Analysis:
     word = split_elision(LATIN_CHAIN.run(surface))
     folded = fold_accents(word).text
     stop = folded in FRENCH_STOPWORDS
-    stemmed = light_stem(folded) if stem else folded
+    # The stemmer sees the accents (côté is not côte) and folds them itself.
+    stemmed = light_stem(word.text) if stem else folded
     start, end = word.span(len(surface))
     term = "" if stop else stemmed
     return Analysis(surface, Script.LATIN, folded, term, stop, start, end)
@@ -84,6 +90,22 @@ def analyze_word(surface: str, script: Script | None = None, stem: bool = True) 
     if chosen is Script.ARABIC:
         return _arabic(surface)
     return _latin(surface, stem)
+
+
+def explain_readings(analysis: Analysis) -> list[tuple[str, str]]:
+    """(reading, why) for each stem a word is indexed under, for ``bahith analyze``.
+
+    An Arabic word's readings come with the dictionary entry and root or the rule
+    behind them; a French word's stem with the stemmer that made it.
+    """
+    if analysis.stop or not analysis.term:
+        return []
+    if analysis.script is Script.ARABIC:
+        explained = {r.term: r.why() for r in reversed(arabic_readings(analysis.lexical))}
+        return [(term, explained[term]) for term in analysis.readings]
+    if analysis.term != analysis.normalized:
+        return [(analysis.term, "French inflection removed")]
+    return []
 
 
 @dataclass(frozen=True, slots=True)

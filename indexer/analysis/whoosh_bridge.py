@@ -13,7 +13,7 @@ from typing import Any
 from whoosh.analysis import Composable, Filter, Token, Tokenizer
 from whoosh.formats import Characters
 
-from indexer.analysis.pipeline import analyze_word
+from indexer.analysis.pipeline import READING_MARK, analyze_word
 from indexer.analysis.tokenizer import iter_words
 
 
@@ -97,9 +97,11 @@ class ScriptRouterFilter(Filter):
 def term_occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
     """Each index term of ``text`` with its (position, start, end) occurrences.
 
-    The same terms and offsets as ``bahith_analyzer()`` gives at index time,
-    without a Whoosh token object per word: indexing spends most of its time
-    here, and the per-word analysis itself is cached.
+    Every word gives its term as written and, at the same position and offsets,
+    the term of each of its readings (behind ``READING_MARK``), so a phrase and a
+    highlight work the same whichever of them a query matched. Written this way
+    without a Whoosh token object per word: indexing spends most of its time here,
+    and the per-word analysis itself is cached.
     """
     found: dict[str, list[tuple[int, int, int]]] = {}
     for word in iter_words(text):
@@ -107,16 +109,22 @@ def term_occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
         if analysis.stop or not analysis.term:
             continue
         occurrence = (word.position, word.start + analysis.start, word.end)
-        if analysis.term in found:
-            found[analysis.term].append(occurrence)
-        else:
-            found[analysis.term] = [occurrence]
+        for term in (analysis.term, *analysis.reading_terms):
+            if term in found:
+                found[term].append(occurrence)
+            else:
+                found[term] = [occurrence]
     return found
 
 
 class IndexedCharacters(Characters):
     """Whoosh's ``Characters`` postings (positions and character offsets), filled
-    from ``term_occurrences`` when indexing; queries still use the analyzer."""
+    from ``term_occurrences`` when indexing; queries still use the analyzer.
+
+    A reading is reported with a frequency of 0: Whoosh sums frequencies into the
+    field's length, and a word's readings must not make its article look longer
+    to BM25 than its words do.
+    """
 
     def word_values(
         self, value: str, analyzer: Composable, **kwargs: Any
@@ -126,7 +134,8 @@ class IndexedCharacters(Characters):
             return
         boost = self.field_boost
         for term, occurrences in term_occurrences(value).items():
-            yield term, len(occurrences), len(occurrences) * boost, self.encode(occurrences)
+            frequency = 0 if term.startswith(READING_MARK) else len(occurrences)
+            yield term, frequency, len(occurrences) * boost, self.encode(occurrences)
 
 
 def bahith_analyzer() -> Composable:

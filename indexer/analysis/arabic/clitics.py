@@ -1,14 +1,22 @@
-"""Split an Arabic word into proclitic + stem + suffix, listing every reading.
+"""Every way an Arabic word can be split into proclitics + stem + suffix.
 
 Arabic glues conjunctions, prepositions and the article to the front of a word
-("لموسكو" = ل + موسكو) and pronouns and number endings to its back
-("زيارته" = زيارة + ه). Light stemmers such as light10 strip a fixed list and
-are wrong both ways: they miss the single-letter ب and ل ("بسليماني"), and a
-naive single-letter stripper turns "لبنان" into "بنان". So this module does not
-decide: it lists every way a word can be read, and the search side keeps a
-reading only when the index vocabulary makes it plausible (see ``search.expand``).
+("لموسكو" = ل + موسكو, "فبالرئيس" = ف + ب + ال + رئيس) and pronouns and number
+endings to its back ("زيارته" = زيارة + ه, "قراراتها" = قرار + ات + ها). This
+module does not decide which split is right: it lists them all, with the stem
+written as a dictionary writes it, and ``stemmer`` chooses with the dictionary.
 
-Words here are already normalized (no tashkeel, ة written ه, ى written ي).
+The stem is restored where a suffix changed the word's end:
+
+* ة becomes ت before a pronoun or the dual (زيارته, قوتين -> زيارة, قوة) and drops
+  before ات (زيارات -> زيارة);
+* ى becomes ا before a pronoun (مستواه -> مستوى);
+* a final hamza takes a seat before a pronoun (لقائه -> لقاء);
+* a nisba adjective in ي takes ة, ون, ين, ات (العراقية -> عراقي); a bare final ي
+  is never a suffix, or "سليماني" would be "سليمان".
+
+Words here are in lexical form (``ARABIC_LEXICAL_CHAIN``): no tashkeel, alef
+folded, but ة and ى still written.
 """
 
 from __future__ import annotations
@@ -16,48 +24,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-ARTICLE_PROCLITICS = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
-"""The article, alone or behind a conjunction or preposition. Stripping these is
-safe: almost no word starts with them by accident."""
+ARTICLE = "ال"
 
-LETTER_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-"""Conjunctions and prepositions written as one letter, alone or stacked. Many
-words start with these letters (بوتين, لبنان, وزير), so a reading that strips them
-needs evidence from the index."""
+ARTICLE_PROCLITICS = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "فكال")
+"""The article, alone or behind a conjunction and/or a preposition (ل + ال is written لل)."""
 
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "نا")
-"""Attached pronouns. A teh marbuta turns into ت before them (زيارة + ه = زيارته)
-and a final hamza takes a seat (لقاء + ه = لقائه)."""
+LETTER_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس")
+"""Conjunctions, prepositions and the future س, one letter or two stacked. Many words start
+with these letters as root letters (فريق, لجنة, وزير): only the dictionary can tell."""
+
+PROCLITICS = ARTICLE_PROCLITICS + LETTER_PROCLITICS
+
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "كما", "نا")
+"""Attached pronouns (a bare ي "my" is left out: it is also the nisba ending)."""
 
 NUMBER_SUFFIXES = ("ات", "ون", "ين", "ان", "تان", "تين")
-"""Sound plurals and duals. ات, تان and تين also replace a teh marbuta
-(زيارة -> زيارات). Together with ه (ة) these unify the nisba forms ي, ية, يون,
-يين and يات; a bare final ي is never stripped, because it would turn names such as
-"سليماني" into other names ("سليمان")."""
+"""Sound plurals and duals; ات, تان and تين replace a ة."""
 
-NISBA_ENDINGS = ("ه", "ين", "ون", "ات")
-"""The endings a nisba adjective in ي takes: feminine, plurals."""
+SUFFIXES = PRONOUN_SUFFIXES + NUMBER_SUFFIXES + tuple("ات" + p for p in PRONOUN_SUFFIXES)
+"""Every suffix: a pronoun, a number ending, or a feminine plural then a pronoun (قراراتها)."""
+
+NISBA_ENDINGS = ("ة", "ين", "ون", "ات", "ان", "تين", "تان")
+"""The endings a nisba adjective in ي takes (العراقية, العراقيين)."""
 
 MIN_STEM = 3
-"""The shortest stem a reading may leave, in letters."""
+"""The shortest stem a split may leave, in letters."""
 
 MIN_STEM_AFTER_ARTICLE = 2
-"""After the article alone a two-letter stem is allowed ("السر" -> "سر")."""
+"""After the article a two-letter stem is allowed ("السر" -> "سر")."""
 
-_TEH_MARBUTA = "ه"
-_TEH = "ت"
-_HAMZA = "ء"
-_NISBA = "ي"
-_HAMZA_ON_A_SEAT = ("ئ", "ؤ")
+TEH_MARBUTA, ALEF_MAQSURA, HAMZA, NISBA = "ة", "ى", "ء", "ي"
+_FEMININE_DUALS = ("تان", "تين")
+"""Dual endings whose ت is the stem's ة: they follow only a stem in ة."""
+_HAMZA_SEATS = ("ئ", "ؤ")
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to read a word: ``proclitic + stem' + suffix``.
-
-    ``stem`` is the dictionary form: where a teh marbuta turned into ت before the
-    suffix, the stem has it back (زيارته -> stem زياره, suffix ه).
-    """
+class Split:
+    """One way to read a word: ``proclitic + stem + suffix``, the stem in dictionary form."""
 
     proclitic: str
     stem: str
@@ -65,68 +69,70 @@ class Reading:
 
     @property
     def is_identity(self) -> bool:
-        """The reading that strips nothing."""
+        """The split that strips nothing."""
         return not self.proclitic and not self.suffix
 
     @property
-    def needs_evidence(self) -> bool:
-        """Whether the index must attest the stem before this reading is trusted.
+    def stripped(self) -> int:
+        """How many letters the split takes away: the fewer, the likelier. The ت of a dual
+        ending stands for the stem's ة, so "قوتين" is as near to "قوة" as to "قوت"."""
+        return len(self.proclitic) + len(self.suffix) - (self.suffix in _FEMININE_DUALS)
 
-        Trusted on their own: stripping the article, and inflecting a nisba
-        adjective (عراقيين, العراقية -> عراقي), whose endings are regular enough
-        that the dictionary form need not occur in the articles.
-        """
-        if self.proclitic not in ("", *ARTICLE_PROCLITICS):
-            return True
-        return bool(self.suffix) and not (self.stem.endswith(_NISBA) and self.suffix in NISBA_ENDINGS)
+    @property
+    def has_article(self) -> bool:
+        return self.proclitic in ARTICLE_PROCLITICS
 
 
 def split_proclitics(word: str) -> list[tuple[str, str]]:
     """Every (proclitic, rest) split of ``word``, the empty proclitic first."""
     splits = [("", word)]
-    for clitic in (*ARTICLE_PROCLITICS, *LETTER_PROCLITICS):
+    for clitic in PROCLITICS:
         if word.startswith(clitic):
             rest = word[len(clitic) :]
-            shortest = MIN_STEM_AFTER_ARTICLE if clitic in ARTICLE_PROCLITICS else MIN_STEM
-            if len(rest) >= shortest:
+            if len(rest) >= (MIN_STEM_AFTER_ARTICLE if clitic in ARTICLE_PROCLITICS else MIN_STEM):
                 splits.append((clitic, rest))
     return splits
 
 
-def split_suffixes(word: str) -> list[tuple[str, str]]:
-    """Every (stem, suffix) split of ``word``, the empty suffix first.
+def _restored(rest: str, suffix: str) -> list[str]:
+    """The dictionary forms ``rest`` may stand for before ``suffix``."""
+    if suffix in _FEMININE_DUALS:
+        return [rest + TEH_MARBUTA]
+    stems = [rest]
+    if suffix.startswith("ات"):
+        stems.insert(0, rest + TEH_MARBUTA)
+    pronoun = suffix[2:] if suffix.startswith("ات") and suffix != "ات" else suffix
+    if pronoun in PRONOUN_SUFFIXES and suffix == pronoun:
+        if rest.endswith("ت"):
+            stems.insert(0, rest[:-1] + TEH_MARBUTA)
+        elif rest.endswith("ا"):
+            stems.insert(0, rest[:-1] + ALEF_MAQSURA)
+        elif rest.endswith(_HAMZA_SEATS):
+            stems.insert(0, rest[:-1] + HAMZA)
+    return stems
 
-    Restores the teh marbuta that a suffix turned into ت, and the hamza that a
-    suffix moved onto a seat (لقائه -> لقاء), and offers the stem both with and
-    without it when the ending could be either.
-    """
+
+def split_suffixes(word: str) -> list[tuple[str, str]]:
+    """Every (stem, suffix) split of ``word``, the empty suffix first (``splits`` drops
+    stems shorter than ``MIN_STEM``)."""
     splits = [(word, "")]
-    for suffix in (*PRONOUN_SUFFIXES, *NUMBER_SUFFIXES):
-        if not word.endswith(suffix) or len(word) - len(suffix) < MIN_STEM:
-            continue
-        rest = word[: -len(suffix)]
-        if suffix in ("ات", "تان", "تين"):
-            splits.append((rest + _TEH_MARBUTA, suffix))
-        if suffix in PRONOUN_SUFFIXES and rest.endswith(_TEH):
-            splits.append((rest[:-1] + _TEH_MARBUTA, suffix))
-        if suffix in PRONOUN_SUFFIXES and rest.endswith(_HAMZA_ON_A_SEAT):
-            splits.append((rest[:-1] + _HAMZA, suffix))
-        splits.append((rest, suffix))
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            splits.extend((stem, suffix) for stem in _restored(word[: -len(suffix)], suffix))
+    for ending in NISBA_ENDINGS:
+        rest = word[: -len(ending)]
+        if word.endswith(ending) and rest.endswith(NISBA) and len(rest) >= MIN_STEM + 1:
+            splits.append((rest, ending))
     return splits
 
 
 @lru_cache(maxsize=65536)
-def readings(word: str) -> tuple[Reading, ...]:
-    """Every reading of a normalized word, the identity reading first."""
-    found: dict[tuple[str, str, str], Reading] = {}
+def splits(word: str) -> tuple[Split, ...]:
+    """Every split of a word in lexical form, the identity first."""
+    found: dict[tuple[str, str, str], Split] = {}
     for proclitic, rest in split_proclitics(word):
         for stem, suffix in split_suffixes(rest):
             shortest = MIN_STEM_AFTER_ARTICLE if not suffix and proclitic in ARTICLE_PROCLITICS else MIN_STEM
             if len(stem) >= shortest:
-                found.setdefault((proclitic, stem, suffix), Reading(proclitic, stem, suffix))
+                found.setdefault((proclitic, stem, suffix), Split(proclitic, stem, suffix))
     return tuple(found.values())
-
-
-def stems(word: str) -> tuple[str, ...]:
-    """The distinct candidate stems of a word, without the word itself."""
-    return tuple(dict.fromkeys(r.stem for r in readings(word) if r.stem != word))

@@ -91,15 +91,21 @@ fold_persian_letters = CharStep.from_table(
     heh goal ہ, heh doachashmee ھ, ae ە, ۀ, ۂ and teh marbuta goal ۃ -> ه.""",
 )
 
-ARABIC_CHAIN = Chain(
+ARABIC_LEXICAL_CHAIN = Chain(
     fold_presentation_forms,
     strip_invisibles,
     join_hyphens,
     strip_tashkeel,
     strip_tatweel,
     fold_alef,
-    fold_alef_maqsura,
-    fold_teh_marbuta,
     fold_persian_letters,
     fold_digits,
 )
+"""Every step but the folds of ى and ة: the form the dictionary is looked up in, where
+"كتابة" (writing) and "كتابه" (his book) are still two words."""
+
+FOLD_FINAL_LETTERS = Chain(fold_alef_maqsura, fold_teh_marbuta)
+"""The two folds the lexical form still lacks: what makes an index term of it."""
+
+ARABIC_CHAIN = Chain(*ARABIC_LEXICAL_CHAIN.steps, *FOLD_FINAL_LETTERS.steps)
+"""The whole normalization of an Arabic word: the form its index term is written in."""

@@ -3,11 +3,14 @@
 The list is written in ordinary spelling and normalized at import with the same
 chain as the text, so "إلى" in the list matches "الى" in an article. A stop word
 with a conjunction glued on ("وفي", "فإن") is a stop word too.
+
+Words are compared in lexical form, where ى is still written: "على" (on) is a stop
+word, "علي" (the name Ali) is not.
 """
 
 from __future__ import annotations
 
-from indexer.analysis.arabic.normalize import ARABIC_CHAIN
+from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN
 
 _WRITTEN = """
 في من إلى الى على عن مع منذ حتى عند لدى نحو دون بين خلال ضد حول عبر قبل بعد فوق تحت أمام
@@ -18,13 +21,13 @@ _WRITTEN = """
 إليه إليها عنه عنها يا و ف ب ل ك كذلك هنا هناك الآن إلا ولا وما ذات ذو التى إنما لأن كي
 """
 
-ARABIC_STOPWORDS: frozenset[str] = frozenset(ARABIC_CHAIN.run(word).text for word in _WRITTEN.split())
+ARABIC_STOPWORDS: frozenset[str] = frozenset(ARABIC_LEXICAL_CHAIN.run(word).text for word in _WRITTEN.split())
 
 _CONJUNCTIONS = ("و", "ف")
 
 
-def is_arabic_stopword(normalized: str) -> bool:
-    """True for a stop word, bare or behind the conjunction و or ف."""
-    if normalized in ARABIC_STOPWORDS:
+def is_arabic_stopword(lexical: str) -> bool:
+    """True for a stop word (in lexical form), bare or behind the conjunction و or ف."""
+    if lexical in ARABIC_STOPWORDS:
         return True
-    return normalized[:1] in _CONJUNCTIONS and normalized[1:] in ARABIC_STOPWORDS
+    return lexical[:1] in _CONJUNCTIONS and lexical[1:] in ARABIC_STOPWORDS

@@ -1,0 +1,163 @@
+"""Which stems an Arabic word is indexed under: decided with a dictionary, at index time.
+
+Each word is indexed as written and, at the same position, as each of its readings.
+The rules, in order (the first that gives a reading wins):
+
+1. A dictionary word stays whole: "لجنة", "فريق", "وزير", "كتاب", "لبنان" are words, so
+   their first letter is a root letter and not a clitic. A broken plural also reads as
+   its singular ("صواريخ" -> "صاروخ", "وزراء" -> "وزير").
+2. Otherwise the splits (``clitics``) whose stem is a dictionary word, fewest letters
+   stripped first: "وبالعام" -> "عام", "قراراتها" -> "قرار", "لحكوماتهم" -> "حكومة",
+   "مستواه" -> "مستوى", "ولبنان" -> "لبنان" (not ول + "بنان"). Every split that strips
+   as few letters is kept, commonest first by the dictionary's frequency table, unless it
+   is far rarer than the commonest (``RARE_READING``): that is an ambiguous word's set of
+   readings. A name takes no suffix ("عدنان" is not "عدن" +
+   ان) and a verb no article.
+3. The same two rules again with the common misspellings of the last letter undone
+   (ه for ة, ي for ى): "الحكومه" -> "حكومة".
+4. A word the dictionary does not know (a new name, a foreign word: "رويترز", "شويغو")
+   keeps itself as a reading, plus one reading per proclitic that can be stripped and
+   the nisba endings: "لرويترز" -> "رويترز". Its other endings are never stripped,
+   because an unknown word is most often a name.
+
+Nothing here looks at the archive: an article is indexed the same way in an archive of
+one article or a million.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from indexer.analysis.arabic.clitics import (
+    ALEF_MAQSURA,
+    MIN_STEM,
+    NISBA,
+    NISBA_ENDINGS,
+    TEH_MARBUTA,
+    Split,
+    split_proclitics,
+    splits,
+)
+from indexer.analysis.arabic.lexicon import VERB, ArabicLexicon, arabic_lexicon
+from indexer.analysis.arabic.normalize import FOLD_FINAL_LETTERS
+
+DICTIONARY, BROKEN_PLURAL, SPELLING, RULE = "dictionary", "broken plural", "spelling", "rule"
+"""Why a reading was made (see the module's rules)."""
+
+_MISSPELT_ENDINGS = {"ه": TEH_MARBUTA, "ي": ALEF_MAQSURA}
+
+RARE_READING = 50
+"""Of equally short readings, one this many times rarer than the commonest (by the frequency
+table) is dropped: "قوتين" is the dual of "قوة", not of "قوت" (food)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One stem a word is indexed under, and why.
+
+    ``stem`` is in lexical form (ة and ى written), ``term`` the index term (folded);
+    ``split`` is how the word was cut; ``source`` one of ``DICTIONARY``,
+    ``BROKEN_PLURAL``, ``SPELLING``, ``RULE``; ``entry`` the dictionary word it rests on.
+    """
+
+    stem: str
+    split: Split
+    source: str
+    entry: str = ""
+
+    @property
+    def term(self) -> str:
+        return FOLD_FINAL_LETTERS.run(self.stem).text
+
+    def why(self) -> str:
+        """Why the word has this reading, in words, for ``bahith analyze``."""
+        cut = [f"{part} stripped" for part in (self.split.proclitic, self.split.suffix) if part]
+        if self.source == RULE:
+            return "not in the dictionary: " + (", ".join(cut) + " by rule" if cut else "kept as written")
+        lexicon = arabic_lexicon()
+        word = self.stem if self.source == BROKEN_PLURAL else self.entry
+        kinds = lexicon.kind_of(word).replace(",", " and ")
+        root = lexicon.roots.get(word)
+        basis = f"dictionary {kinds} {word}" + (f" (root {root})" if root else "")
+        if self.source == BROKEN_PLURAL:
+            basis = f"singular of the broken plural {self.entry}: {basis}"
+        elif self.source == SPELLING:
+            basis += f", read with its last letter as {self.entry[-1]}"
+        return "; ".join([basis, *cut])
+
+
+def _fits(lexicon: ArabicLexicon, split: Split, entry: str) -> bool:
+    """Whether a dictionary word can carry this split's clitics."""
+    if lexicon.is_name(entry) and split.suffix:
+        return False
+    return not (split.has_article and lexicon.kind_of(entry) == VERB)
+
+
+def _spelled(word: str) -> str:
+    """``word`` with a misspelt last letter put right (ه -> ة, ي -> ى), or "" if none applies."""
+    right = _MISSPELT_ENDINGS.get(word[-1:])
+    return word[:-1] + right if right else ""
+
+
+def _with_plurals(lexicon: ArabicLexicon, readings: list[Reading]) -> tuple[Reading, ...]:
+    """The readings, each broken plural followed by its singulars."""
+    found: list[Reading] = []
+    for reading in readings:
+        found.append(reading)
+        for single in lexicon.singulars.get(reading.entry, ()):
+            found.append(Reading(single, reading.split, BROKEN_PLURAL, reading.entry))
+    return tuple(found)
+
+
+def _dictionary_readings(lexicon: ArabicLexicon, word: str, spelling: bool) -> list[Reading]:
+    """Rules 1 and 2 (rule 3 with ``spelling``): the fewest-letters splits onto dictionary words."""
+    best: list[Reading] = []
+    for split in splits(word):
+        if best and split.stripped > best[0].split.stripped:
+            continue
+        entry = _spelled(split.stem) if spelling else split.stem
+        if not entry or not lexicon.knows(entry) or not _fits(lexicon, split, entry):
+            continue
+        reading = Reading(entry, split, SPELLING if spelling else DICTIONARY, entry)
+        if best and split.stripped < best[0].split.stripped:
+            best = []
+        best.append(reading)
+    best.sort(key=lambda r: -lexicon.frequency.get(r.entry, 0))
+    commonest = lexicon.frequency.get(best[0].entry, 0) if best else 0
+    return [r for r in best if lexicon.frequency.get(r.entry, 0) * RARE_READING >= commonest]
+
+
+def _rule_readings(word: str) -> tuple[Reading, ...]:
+    """Rule 4: an unknown word, itself and without each proclitic, and a nisba without its ending."""
+    found = [Reading(word, Split("", word, ""), RULE)]
+    for proclitic, rest in split_proclitics(word)[1:]:
+        found.append(Reading(rest, Split(proclitic, rest, ""), RULE))
+    for reading in list(found):
+        stem = reading.stem
+        for ending in NISBA_ENDINGS:
+            base = stem[: -len(ending)]
+            if stem.endswith(ending) and base.endswith(NISBA) and len(base) >= MIN_STEM + 1:
+                found.append(Reading(base, Split(reading.split.proclitic, base, ending), RULE))
+    return tuple({r.stem: r for r in found}.values())
+
+
+@lru_cache(maxsize=262144)
+def arabic_readings(word: str) -> tuple[Reading, ...]:
+    """The readings of an Arabic word in lexical form, the likeliest first (see the module)."""
+    lexicon = arabic_lexicon()
+    for spelling in (False, True):
+        found = _dictionary_readings(lexicon, word, spelling)
+        if found:
+            return _with_plurals(lexicon, found)
+    return _rule_readings(word)
+
+
+def is_common_word(lexical: str) -> bool:
+    """Whether an Arabic word (lexical form) reads as a noun or verb of the dictionary proper.
+
+    Such a word has no other spellings the way a transliterated name has ("شويغو",
+    "شويجو"): "حكومة" and "هجمة" share a skeleton and are two words.
+    """
+    lexicon = arabic_lexicon()
+    return any(r.entry and lexicon.is_common(r.entry) for r in arabic_readings(lexical))

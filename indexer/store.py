@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import whoosh.index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import Index
+from whoosh.index import _DEF_INDEX_NAME, Index
+from whoosh.util.filelock import try_for
 
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.schema import build_schema
@@ -67,6 +70,27 @@ def open_index(index_dir: Path, *, create: bool = False, for_writing: bool = Fal
     index_dir.mkdir(parents=True, exist_ok=True)
     (index_dir / META_FILE).write_text(json.dumps({"analysis_version": ANALYSIS_VERSION}), encoding="utf-8")
     return whoosh.index.create_in(str(index_dir), build_schema())
+
+
+@contextmanager
+def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
+    """Hold the index's one write lock, waiting up to ``timeout`` seconds for it.
+
+    It is the lock Whoosh's own writers take, so it also keeps them out. It
+    lives in the index folder (made if need be) and may be taken before the
+    index exists, so that two first runs do not both create it. The operating
+    system releases it when its process dies, even by kill -9.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileStorage(str(index_dir)).lock(f"{_DEF_INDEX_NAME}_WRITELOCK")
+    if not try_for(lock.acquire, timeout=timeout, delay=0.05):
+        raise IndexUnavailable(
+            f"the index at {index_dir} is being written by another process; try again when it has finished"
+        )
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from whoosh.index import Index, LockError
+from whoosh.index import Index
 from whoosh.query import Prefix, Term
 
 from indexer.article import Article, Skipped
 from indexer.ingest import discover, read_articles
-from indexer.store import IndexUnavailable, open_index
+from indexer.ingest.discovery import real_path
+from indexer.ingest.reading import Notice
+from indexer.merging import purge_deleted
+from indexer.store import open_index, write_lock
 
 LOCK_TIMEOUT_SECONDS = 30.0
 """How long a run waits for another writer to finish before giving up."""
@@ -39,6 +42,8 @@ class RunSummary:
     removed: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """Files indexed all the same but worth a look (an encoding found by guessing)."""
 
     @property
     def changed(self) -> bool:
@@ -51,6 +56,8 @@ class RunSummary:
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
             f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
         )
+        if self.notices:
+            line += f", {len(self.notices)} read by guessing their encoding"
         return line if self.changed else f"{line}: nothing to write, the index is up to date"
 
 
@@ -105,31 +112,49 @@ def apply_changes(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+    within: Sequence[Path] | None = None,
 ) -> RunSummary:
     """Re-read ``changed`` files and folders and drop what lay under ``removed`` paths.
 
     This is what both a full ``bahith index`` run and each batch of the watcher
     do, in one commit. Only articles under the given paths are looked at, so a
-    small batch on a large index stays cheap.
+    small batch on a large index stays cheap. ``within`` limits the files read
+    to those really inside these folders (see ``discover``).
+
+    The run holds the index's write lock from before it reads what the index
+    holds until its commit, so two runs take turns: the second sees what the
+    first wrote instead of adding the same articles again.
     """
-    ix = open_index(index_dir, create=True, for_writing=True)
-    scanned = [Path(p).expanduser().resolve() for p in changed]
-    dropped = [Path(p).expanduser().resolve() for p in removed]
-    indexed = _indexed_under(ix, [*scanned, *dropped])
+    given = [Path(os.path.abspath(Path(p).expanduser())) for p in changed]
+    scanned = [real_path(p) for p in given]
+    dropped = [real_path(p) for p in removed]
+    with write_lock(index_dir, lock_timeout):
+        ix = open_index(index_dir, create=True, for_writing=True)
+        return _apply(ix, given, [*scanned, *dropped], on_progress, within)
+
+
+def _apply(
+    ix: Index,
+    given: list[Path],
+    looked_at: list[Path],
+    on_progress: Callable[[int, int], None] | None,
+    within: Sequence[Path] | None,
+) -> RunSummary:
+    indexed = _indexed_under(ix, looked_at)
     summary = RunSummary()
     files: list[Path] = []
-    for found in discover(scanned):
+    for found in discover(given, within=within):
         if isinstance(found, Skipped):
             summary.skipped.append(found)
         else:
             files.append(found)
 
-    batch = _Batch(ix, index_dir, lock_timeout)
+    batch = _Batch(ix)
     seen_ids: set[str] = set()
     files_with_problems: set[str] = set()
     try:
         for done, path in enumerate(files, start=1):
-            for item in read_articles(path):
+            for item in read_articles(path, on_notice=summary.notices.append):
                 if isinstance(item, Skipped):
                     summary.skipped.append(item)
                     files_with_problems.add(str(path))
@@ -157,30 +182,26 @@ def apply_changes(
     return summary
 
 
+POOL_MB = 32
+"""Memory for the postings of a run before Whoosh spills them to a temporary file."""
+
+
 class _Batch:
     """The changes of one run, written as they are found and committed once.
 
     The writer is opened at the first change, so a run with nothing to do
-    never takes the lock nor writes; articles go to Whoosh as they are read, so
-    memory does not grow with the number of articles.
+    writes nothing; articles go to Whoosh as they are read, so memory does not
+    grow with the number of articles. The caller holds the write lock.
     """
 
-    def __init__(self, ix: Index, index_dir: Path, lock_timeout: float) -> None:
+    def __init__(self, ix: Index) -> None:
         self._ix = ix
-        self._index_dir = index_dir
-        self._lock_timeout = lock_timeout
         self._writer: Any = None
         self._now = int(time.time())
 
     def _open(self) -> Any:
         if self._writer is None:
-            try:
-                self._writer = self._ix.writer(timeout=self._lock_timeout, limitmb=128)
-            except LockError as error:
-                raise IndexUnavailable(
-                    f"the index at {self._index_dir} is being written by another process; "
-                    "try again when it has finished"
-                ) from error
+            self._writer = self._ix.writer(_lk=False, limitmb=POOL_MB)
         return self._writer
 
     def add(self, article: Article) -> None:
@@ -198,7 +219,7 @@ class _Batch:
     def commit(self) -> None:
         """Make every change visible at once; nothing if there was no change."""
         if self._writer is not None:
-            self._writer.commit()
+            self._writer.commit(mergetype=purge_deleted)
 
     def cancel(self) -> None:
         """Drop every change of the run."""

@@ -105,7 +105,8 @@ def watch(
     ``on_batch(summary, seconds)`` is told what each commit did and how long it
     took; ``on_error`` gets a message when the index could not be written (the
     batch is kept and retried). Bad files are reported in the summaries and never
-    stop the watch.
+    stop the watch. Only files really inside ``folders`` are read: a link that
+    appears in them pointing elsewhere is reported, not followed.
     """
     batcher = ChangeBatcher()
     observer = Observer()
@@ -126,7 +127,7 @@ def watch(
             changed, gone = batcher.take()
             started = time.monotonic()
             try:
-                summary = apply_changes(index_dir, changed, gone)
+                summary = apply_changes(index_dir, changed, gone, within=folders)
             except IndexUnavailable as error:
                 on_error(str(error))
                 batcher.add([*changed, *gone])

@@ -10,6 +10,7 @@ one change a segment sees; what depends on deletions keys on their count too.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from threading import Lock
@@ -20,6 +21,11 @@ from whoosh.reading import EmptyReader, IndexReader, MultiReader, SegmentReader
 
 CACHED_ENTRIES = 128
 """How many (segment, kind, field) entries stay in memory; an index has a handful of segments."""
+
+OPEN_ATTEMPTS = 10
+RETRY_SECONDS = 0.02
+"""How often, and how far apart, a reader tries again to open a commit whose files a
+newer commit deleted meanwhile (each try reads the newest commit)."""
 
 T = TypeVar("T")
 
@@ -84,18 +90,41 @@ def refreshed_reader(index: FileIndex, current: IndexReader) -> IndexReader | No
     and opening a mapped segment file copies it into memory: over 100,000 articles,
     seconds after each commit. A segment that has lost articles since is reopened,
     to see the deletions.
+
+    A commit writes its table of contents under a new name, then deletes the old
+    one and the files of merged segments. A reader that listed the files just
+    before may find them gone when it opens them; it then tries again on the newer
+    commit (as Whoosh's own ``FileIndex.reader`` does), so a search during a commit
+    never fails for it.
     """
+    for _ in range(OPEN_ATTEMPTS - 1):
+        try:
+            return _latest_reader(index, current)
+        except FileNotFoundError:
+            time.sleep(RETRY_SECONDS)
+    return _latest_reader(index, current)
+
+
+def _latest_reader(index: FileIndex, current: IndexReader) -> IndexReader | None:
+    """One try at ``refreshed_reader``; raises ``FileNotFoundError`` if a commit got in between."""
     toc = index._read_toc()
     if toc.generation == current.generation():
         return None
     open_readers = {segment_id(leaf): leaf for leaf, _ in current.leaf_readers()}
     readers: list[IndexReader] = []
-    for segment in toc.segments:
-        kept = open_readers.get(segment.segment_id())
-        if kept is not None and kept.segment().deleted_count() == segment.deleted_count():
-            readers.append(open_readers.pop(segment.segment_id()))
-        else:
-            readers.append(SegmentReader(index.storage, toc.schema, segment, generation=toc.generation))
+    opened: list[IndexReader] = []
+    try:
+        for segment in toc.segments:
+            kept = open_readers.get(segment.segment_id())
+            if kept is not None and kept.segment().deleted_count() == segment.deleted_count():
+                readers.append(open_readers.pop(segment.segment_id()))
+            else:
+                opened.append(SegmentReader(index.storage, toc.schema, segment, generation=toc.generation))
+                readers.append(opened[-1])
+    except BaseException:
+        for reader in opened:
+            reader.close()
+        raise
     for unused in open_readers.values():
         unused.close()
     return MultiReader(readers, generation=toc.generation) if readers else EmptyReader(toc.schema)

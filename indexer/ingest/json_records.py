@@ -18,7 +18,7 @@ from typing import Any
 from indexer.article import Article, Skipped
 from indexer.ingest.dates import parse_date
 from indexer.ingest.news_text import clean_body, first_sentence
-from indexer.ingest.page import Page, to_article
+from indexer.ingest.page import MAX_ARTICLE_CHARS, Page, to_article, too_long
 
 NO_BODY = "record has no body or text"
 _MILLISECOND_TIMESTAMPS_FROM = 10**11
@@ -53,7 +53,7 @@ def read_json(text: str, path: str) -> Iterator[Article | Skipped]:
 
 def read_jsonl(text: str, path: str) -> Iterator[Article | Skipped]:
     """The articles of a .jsonl file, one JSON object per line; blank lines are ignored."""
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
@@ -63,6 +63,16 @@ def read_jsonl(text: str, path: str) -> Iterator[Article | Skipped]:
             yield Skipped(where, _invalid_json(error, with_line=False))
             continue
         yield _article(record, path, part=str(lineno), where=where)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time: a list of them all would be a second copy of the file."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 def page_from_record(record: dict[str, Any]) -> Page:
@@ -75,6 +85,8 @@ def page_from_record(record: dict[str, Any]) -> Page:
     body = _text_field(record, "body") or _text_field(record, "text")
     if not body.strip():
         raise RecordError(NO_BODY)
+    if len(body) > MAX_ARTICLE_CHARS:  # refused before the clean-up copies it
+        raise RecordError(too_long("article", len(body), MAX_ARTICLE_CHARS))
     body = clean_body(body.split("\n"))
     return Page(
         title=_text_field(record, "title") or first_sentence(body.split("\n", 1)[0]),

@@ -16,6 +16,12 @@ from indexer.ingest.normalize import normalize_text
 
 NO_TEXT = "no article text found"
 
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longer than this (a hundred times a long feature) is a dump, not an article. The limit
+bounds memory: Whoosh holds every word position of an article while indexing it,
+some 35 bytes per character of ordinary text (three times that for a text of
+two-letter words), so a million characters cost 35 to 100 MB."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -29,6 +35,11 @@ class Page:
     lang: str = ""
 
 
+def too_long(what: str, length: int, limit: int) -> str:
+    """The reason given for text over a length limit, in characters (what the limit counts)."""
+    return f"{what} is {length:,} characters long, over the {limit:,} limit"
+
+
 def to_article(page: Page, path: str, part: str = "", where: str = "") -> Article | Skipped:
     """The ``Article`` for ``page``, or a ``Skipped`` at ``where`` if it has no text.
 
@@ -36,11 +47,13 @@ def to_article(page: Page, path: str, part: str = "", where: str = "") -> Articl
     place in the file for the user (a JSONL line) and defaults to ``path``.
     A page whose body is empty after clean-up (a page of navigation links, a
     record of whitespace) is skipped: an article nobody can read is noise in
-    search results.
+    search results. So is one longer than ``MAX_ARTICLE_CHARS``.
     """
     body = normalize_text(page.body).strip()
     if not body:
         return Skipped(where or path, NO_TEXT)
+    if len(body) > MAX_ARTICLE_CHARS:
+        return Skipped(where or path, too_long("article", len(body), MAX_ARTICLE_CHARS))
     title = " ".join(normalize_text(page.title).split())
     return Article(
         id=article_id(path, part),

@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.article import Article, Skipped
-from indexer.ingest.encoding import NotTextError, decode
+from indexer.ingest.encoding import NotTextError, decode_bytes
 from indexer.ingest.html import MalformedHtmlError, parse_html
 from indexer.ingest.json_records import read_json, read_jsonl
 from indexer.ingest.markdown import parse_markdown
 from indexer.ingest.news_text import parse_page
 from indexer.ingest.normalize import normalize_text
-from indexer.ingest.page import Page, to_article
+from indexer.ingest.page import MAX_ARTICLE_CHARS, Page, to_article, too_long
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-"""Bigger files are not news articles but dumps or mistakes; reading them costs memory."""
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""Bigger files are not news articles but dumps or mistakes. Reading one costs
+several times its size: its text takes up to 4 bytes a character in Python, and
+parsing JSON copies it again; at 10 MB the worst file peaks near 120 MB, at 20 MB
+it passed 250 MB."""
+
+MAX_PAGE_CHARS = 5 * MAX_ARTICLE_CHARS
+"""A one-article file (text, Markdown, HTML) longer than this, markup and page
+furniture included, cannot hold an article within ``MAX_ARTICLE_CHARS``; it is
+refused before parsing, which would cost several times its size in memory."""
 
 _PAGE_PARSERS: dict[str, Callable[[str], Page]] = {
     ".txt": parse_page,
@@ -41,16 +50,31 @@ FOLDER = "is a folder, not a file"
 _MEGABYTE = 1024 * 1024
 
 
+GUESSED = "not UTF-8: read as {codec} by guessing; check that it reads right, or save it as UTF-8"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to check about a file that was indexed all the same."""
+
+    path: str
+    message: str
+
+
 class _Unreadable(Exception):
     """The file's bytes could not be had or are not text; the message says why."""
 
 
-def read_articles(path: Path) -> Iterator[Article | Skipped]:
+def read_articles(
+    path: Path, on_notice: Callable[[Notice], None] | None = None
+) -> Iterator[Article | Skipped]:
     """The articles in the file at ``path``, and a ``Skipped`` for each problem.
 
     Never raises for bad input. A one-article file gives one ``Article`` or one
     ``Skipped(str(path), reason)``; a JSON Lines file gives one item per line,
-    so a broken line is reported while the good ones are still indexed.
+    so a broken line is reported while the good ones are still indexed. A file
+    read in an encoding chosen by guessing is still read, and ``on_notice`` is
+    told, since a wrong guess would index mojibake nobody can find.
     """
     path = Path(path)
     name = str(path)
@@ -59,10 +83,17 @@ def read_articles(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(name, UNSUPPORTED)
         return
     try:
-        text = normalize_text(decode(_read_bytes(path)))
+        decoded = decode_bytes(_read_bytes(path))
     except (_Unreadable, NotTextError) as problem:
         yield Skipped(name, str(problem))
         return
+    if suffix in _PAGE_PARSERS and len(decoded.text) > MAX_PAGE_CHARS:
+        yield Skipped(name, too_long("page", len(decoded.text), MAX_PAGE_CHARS))
+        return
+    if decoded.guessed and on_notice:
+        on_notice(Notice(name, GUESSED.format(codec=decoded.guessed)))
+    text = normalize_text(decoded.text)
+    del decoded  # one copy of a large file's text at a time
     if not text.strip():
         yield Skipped(name, EMPTY)
     elif suffix in _RECORD_READERS:

@@ -10,8 +10,13 @@ of the document, holding the query's written need, would say:
 
 Documents are judged by what they say, not by their words, so a paragraph answering the need in
 other words ("التقى" for a meeting) is relevant, and an article holding every query word about
-another story is a 0. The 0s are written down too: a document no judge has read is unjudged,
-not irrelevant, and ``bench.relevance`` counts such holes in each system's first page.
+another story is a 0. A query of the Arabic and French groups is judged against the documents of
+its own language (a reader searching in Arabic reads Arabic results), so a French article there is
+a 0; the "across languages" group is the one whose needs span both languages.
+
+The 0s are written down too: a document no judge has read is unjudged, not irrelevant, and
+``bench.relevance`` counts such holes in each system's first page. Judgments are pooled as TREC
+does: every document any compared system puts in its first 20 for a query is judged.
 """
 
 from __future__ import annotations

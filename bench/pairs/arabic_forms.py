@@ -89,7 +89,7 @@ def pronoun_pairs(lemmas: Sequence[str]) -> Iterator[Pair]:
         for pronoun in PRONOUNS:
             yield _pair(lemma, attach_suffix(lemma, pronoun), PRONOUN)
         yield _pair(attach_suffix(lemma, "ها"), lemma, PRONOUN)
-    for lemma, form in lists.HAMZA_PRONOUN_FORMS:
+    for lemma, form in lists.HAMZA_PRONOUN_FORMS + lists.REPORTED_PRONOUN:
         yield _pair(lemma, form, PRONOUN, HAND)
 
 
@@ -135,6 +135,8 @@ def plural_pronoun_pairs() -> Iterator[Pair]:
     for noun in lists.HUMAN_SOUND_PLURALS:
         yield _pair(noun, noun + "يها", PLURAL_PRONOUN)
         yield _pair(noun, noun + "وه", PLURAL_PRONOUN)
+    for lemma, form in lists.REPORTED_PLURAL_PRONOUN:
+        yield _pair(lemma, form, PLURAL_PRONOUN, HAND)
 
 
 def broken_plural_pairs() -> Iterator[Pair]:
@@ -156,10 +158,12 @@ def nisba_pairs() -> Iterator[Pair]:
 
 
 def name_pairs() -> Iterator[Pair]:
-    """A name finds itself behind a proclitic, and علي finds علي: a name, not the stop word."""
+    """A name finds itself behind a proclitic or the article; علي finds علي, not the stop word."""
     for name in lists.NAMES:
         for clitic in NAME_CLITICS:
             yield _pair(name, clitic + name, NAMES)
+    for name, form in lists.REPORTED_NAMES:
+        yield _pair(name, form, NAMES, HAND)
     yield _pair("علي", "علي", NAME_NOT_STOPWORD, HAND)
     yield _pair("علي", "وعلي", NAME_NOT_STOPWORD, HAND)
 
@@ -171,6 +175,7 @@ def must_match_pairs() -> list[Pair]:
         *prefixed_pairs(PROCLITIC, PROCLITICS, window(lemmas, 0, 40)),
         *prefixed_pairs(ARTICLE, ARTICLES, window(lemmas, 30, 30)),
         *prefixed_pairs(STACKED, STACKS, window(lemmas, 60, 30)),
+        *(_pair(lemma, form, STACKED, HAND) for lemma, form in lists.REPORTED_STACKED),
         *pronoun_pairs(window(lemmas, 20, 30)),
         *plural_dual_pairs(),
         *plural_pronoun_pairs(),

@@ -225,3 +225,35 @@ NAMES = words(
     """
 )
 """Places, people and companies of the news, most of them unknown to any Arabic dictionary."""
+
+# The forms issue 12 reports as missed, by hand, so that they are in the set whatever share of
+# the noun lists each class draws on.
+REPORTED_STACKED = word_pairs(
+    """
+    رئيس فبالرئيس
+    رئيس وللرئيس
+    عام وبالعام
+    عام فبالعام
+    """
+)
+REPORTED_PRONOUN = word_pairs(
+    """
+    زوج زوجها
+    زوج وزوجته
+    اغتيال اغتياله
+    اغتيال واغتياله
+    """
+)
+REPORTED_PLURAL_PRONOUN = word_pairs(
+    """
+    حكومة لحكوماتهم
+    حكومة وحكوماتها
+    """
+)
+REPORTED_NAMES = word_pairs(
+    """
+    كرملين الكرملين
+    كرملين بالكرملين
+    كرملين والكرملين
+    """
+)

@@ -16,7 +16,7 @@ from indexer.analysis.arabic.stemmer import arabic_readings
 from indexer.analysis.arabic.stopwords import is_arabic_stopword
 from indexer.analysis.french.normalize import LATIN_CHAIN, fold_accents, split_elision
 from indexer.analysis.french.stem import light_stem
-from indexer.analysis.french.stopwords import FRENCH_STOPWORDS
+from indexer.analysis.french.stopwords import is_french_stopword
 from indexer.analysis.script import Script, script_of
 from indexer.analysis.tokenizer import Word, iter_words
 
@@ -71,7 +71,7 @@ def _arabic(surface: str) -> Analysis:
 def _latin(surface: str, stem: bool) -> Analysis:
     word = split_elision(LATIN_CHAIN.run(surface))
     folded = fold_accents(word).text
-    stop = folded in FRENCH_STOPWORDS
+    stop = is_french_stopword(word.text)
     # The stemmer sees the accents (côté is not côte) and folds them itself.
     stemmed = light_stem(word.text) if stem else folded
     start, end = word.span(len(surface))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from indexer.analysis.chars import Chain, CharStep, Normalized
 from indexer.analysis.common import fold_digits, join_hyphens, strip_invisibles
@@ -52,6 +53,18 @@ fold_accents = CharStep(
     "Choïgou" -> "choigou"), spell out the ligatures œ æ ß, and write every
     apostrophe as '. NFKD also unfolds compatibility forms (ﬁ -> fi, ² -> 2).""",
 )
+
+
+_fold_char = lru_cache(maxsize=4096)(_fold)
+
+
+def fold(text: str) -> str:
+    """``fold_accents`` on a plain string, for the stemmer, which needs no char_map
+    and calls it several times a word: plain ASCII comes back as it is."""
+    if text.isascii() and "`" not in text:
+        return text
+    return "".join(map(_fold_char, text))
+
 
 LATIN_CHAIN = Chain(strip_invisibles, join_hyphens, fold_digits, lowercase)
 """What every Latin-script word goes through before elision; accents are

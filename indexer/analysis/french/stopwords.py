@@ -7,6 +7,8 @@ are never here.
 
 from __future__ import annotations
 
+from indexer.analysis.french.normalize import fold
+
 FRENCH_STOPWORDS: frozenset[str] = frozenset(
     """
     a au aux avec ce ces cet cette ci dans de des du elle elles en est et etait
@@ -18,3 +20,12 @@ FRENCH_STOPWORDS: frozenset[str] = frozenset(
     quelles apres avant depuis pendant selon contre
     """.split()
 )
+
+_CONTENT_WORDS_FOLDING_ONTO_STOPWORDS = frozenset({"né", "dû", "sûr"})
+"""Words that mean something but fold onto a stop word: né onto ne, dû onto du,
+sûr onto sur. Written with their accents they are searchable."""
+
+
+def is_french_stopword(word: str) -> bool:
+    """Whether a lowercase word, accents kept, is a French function word."""
+    return word not in _CONTENT_WORDS_FOLDING_ONTO_STOPWORDS and fold(word) in FRENCH_STOPWORDS

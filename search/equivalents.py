@@ -54,7 +54,9 @@ Form = tuple[str, ...]
 
 
 def arabic_terms(word: str, lexical: tuple[str, ...] = ()) -> dict[str, float]:
-    """The index terms of an analysed Arabic word: as written (weight 1), and its readings.
+    """The index terms of an analysed Arabic word: as written (weight 1), and its readings,
+    each behind ``READING_MARK`` and as written (a word that is its own reading is indexed
+    as written only; see ``Analysis.reading_terms``).
 
     ``lexical`` gives the forms the user typed before ة and ى were folded, when known:
     "كتابة" (writing) and "كتابه" (his book) are one term as written but have different
@@ -64,6 +66,7 @@ def arabic_terms(word: str, lexical: tuple[str, ...] = ()) -> dict[str, float]:
     for form in lexical or (word,):
         for reading in analyze_word(form).readings:
             terms.setdefault(READING_MARK + reading, READING_WEIGHT)
+            terms.setdefault(reading, READING_WEIGHT)
     return terms
 
 

@@ -11,6 +11,7 @@ turn into thousands of terms or take seconds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,7 +31,9 @@ from indexer.analysis import analyze_text
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
 from search import months
+from search.budget import check_size, check_time
 from search.equivalents import Form, arabic_terms, finder_for
+from search.errors import QueryError
 from search.phrases import PhraseOfAlternatives
 from search.scoring import WordForms
 
@@ -53,10 +56,6 @@ MIN_PATTERN_CHARS = 2
 FILTER_FIELDS = frozenset({"lang", "source", "date", "id", "path"})
 
 
-class QueryError(ValueError):
-    """A query that cannot be run, with a message saying what to change."""
-
-
 @dataclass(frozen=True)
 class PlannedQuery:
     """The queries a search runs: every word required, then any word (then both across languages)."""
@@ -66,6 +65,9 @@ class PlannedQuery:
     words: tuple[str, ...]
     across: PlannedQuery | None = None
     """The same two queries with the words' forms in the other language too, when the index has any."""
+    by_date: bool = False
+    """The query asks for every article (``*``, ``title:*``), maybe filtered: it is answered
+    newest first, not ranked, since every article would score the same."""
 
     def widest(self) -> wq.Query:
         """The query that matches every article any of the planned queries matches."""
@@ -252,8 +254,9 @@ class QueryRewriter:
     def _bounded(self, q: wq.Query, fieldname: str, text: str) -> wq.Query:
         pattern_start = min((i for i, ch in enumerate(text) if ch in "*?"), default=len(text))
         if isinstance(q, wq.Wildcard | wq.Prefix) and pattern_start < MIN_PATTERN_CHARS:
+            shown = text + "*" if isinstance(q, wq.Prefix) else text
             raise QueryError(
-                f"'{text}*' is too short to expand: give at least {MIN_PATTERN_CHARS} letters before * or ?"
+                f"'{shown}' is too short to expand: give at least {MIN_PATTERN_CHARS} letters before * or ?"
             )
         if isinstance(q, wq.FuzzyTerm):
             candidates = self._reader.terms_within(
@@ -265,6 +268,7 @@ class QueryRewriter:
         for count, term in enumerate(candidates):
             if count >= 20 * MAX_EXPANSIONS:
                 break
+            check_time()
             text_term = term.decode("utf-8") if isinstance(term, bytes) else term
             scored.append((self._reader.doc_frequency(fieldname, text_term), text_term))
         best = sorted(scored, reverse=True)[:MAX_EXPANSIONS]
@@ -273,7 +277,14 @@ class QueryRewriter:
         return wq.Or([wq.Term(fieldname, t, boost=q.boost) for _, t in best])
 
     def rewrite(self, q: wq.Query, across: bool = False) -> wq.Query:
-        """The rewritten tree: words expanded, patterns bounded; ``across`` adds the other language."""
+        """The rewritten tree: words expanded, patterns bounded; ``across`` adds the other language.
+
+        ``title:*`` becomes every article: Whoosh would find those by reading every
+        posting of the field (tens of seconds over a few thousand articles).
+        """
+        check_time()
+        if isinstance(q, wq.Every):
+            return wq.Every()
         if isinstance(q, wq.FuzzyTerm | wq.Prefix | wq.Wildcard):
             return self._bounded(q, q.fieldname, q.text)
         if isinstance(q, wq.Term):
@@ -331,8 +342,9 @@ def _typed_arabic(text: str) -> dict[str, tuple[str, ...]]:
     typed: dict[str, tuple[str, ...]] = {}
     for token in analyze_text(text):
         analysis = token.analysis
-        if analysis.script is Script.ARABIC and analysis.term and analysis.lexical not in typed.get(analysis.term, ()):
-            typed[analysis.term] = (*typed.get(analysis.term, ()), analysis.lexical)
+        forms = typed.get(analysis.term, ())
+        if analysis.script is Script.ARABIC and analysis.term and analysis.lexical not in forms:
+            typed[analysis.term] = (*forms, analysis.lexical)
     return typed
 
 
@@ -342,6 +354,104 @@ def _capitalized(text: str) -> frozenset[str]:
         token.analysis.term
         for token in analyze_text(text)
         if token.analysis.script is Script.LATIN and token.word.surface[:1].isupper()
+    )
+
+
+def _browses(q: wq.Query) -> bool:
+    """Whether ``q`` matches every article but for filters and exclusions (``*``, ``lang:fr *``)."""
+    if isinstance(q, wq.Every):
+        return True
+    if isinstance(q, wq.AndNot):
+        return _browses(q.a)
+    if isinstance(q, wq.Or):
+        return any(_browses(child) for child in q.subqueries)
+    if isinstance(q, wq.And):
+        parts = [c for c in q.subqueries if not (isinstance(c, wq.Not) or _is_filter(c))]
+        return bool(parts) and all(_browses(child) for child in parts)
+    return False
+
+
+def _stars_among_words_dropped(q: wq.Query) -> wq.Query:
+    """``word *`` is ``word``: in an all-words group with a word, ``*`` adds nothing (and its
+    any-word relaxation would match every article)."""
+    if q.is_leaf():
+        return q
+    q = q.apply(_stars_among_words_dropped)
+    if isinstance(q, wq.And):
+        kept = [c for c in q.subqueries if not _browses(c)]
+        if any(not (isinstance(c, wq.Not) or _is_filter(c)) for c in kept) and len(kept) < len(q.subqueries):
+            return kept[0] if len(kept) == 1 else wq.And(kept, boost=q.boost)
+    return q
+
+
+def _leaves(q: wq.Query) -> Iterator[wq.Query]:
+    if q.is_leaf():
+        yield q
+        return
+    for child in _children(q):
+        yield from _leaves(child)
+
+
+def _check_ranges(q: wq.Query) -> None:
+    """Refuse ranges of words: ``[a TO z]`` stands for most of the vocabulary."""
+    if any(isinstance(leaf, wq.TermRange) for leaf in _leaves(q)):
+        raise QueryError(
+            "ranges work on dates only, as in date:[2015-07 TO 2016-12]; "
+            "to find words that begin alike, give a prefix: mosc*"
+        )
+
+
+def _patterns(q: wq.Query) -> int:
+    """How many distinct words with ``*``, ``?`` or ``~`` the parsed query has (one per word,
+    though the parser looks each up in title and body)."""
+    return len({leaf.text for leaf in _leaves(q) if isinstance(leaf, wq.FuzzyTerm | wq.Prefix | wq.Wildcard)})
+
+
+def _index_terms(queries: list[wq.Query]) -> set[tuple[str, str]]:
+    """Every (field, term) the queries read, excluded words too."""
+    return {
+        (fieldname, text.decode("utf-8") if isinstance(text, bytes) else text)
+        for q in queries
+        for leaf in _leaves(q)
+        if not isinstance(leaf, wq.NumericRange)
+        for fieldname, text in leaf.iter_all_terms()
+    }
+
+
+def query_cost(reader: IndexReader, queries: list[wq.Query]) -> tuple[int, int]:
+    """How many index terms ``queries`` read, and how many postings those terms have in all."""
+    terms = _index_terms(queries)
+    return len(terms), sum(reader.doc_frequency(fieldname, text) for fieldname, text in terms)
+
+
+def _check_cost(reader: IndexReader, patterns: int, planned: PlannedQuery) -> None:
+    """Refuse a planned query that stands for too many terms, or terms with too many postings."""
+    steps = [planned] + ([planned.across] if planned.across is not None else [])
+    queries = [q for step in steps for q in (step.strict, step.loose) if q is not None]
+    check_size(patterns, len(_index_terms(queries)), 0)
+    check_size(patterns, *query_cost(reader, queries))
+
+
+_DATE_VALUE = re.compile(r"date:\s*(\[[^\]]*\]?|\{[^}]*\}?|\S*)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""What undecodable bytes become in a command-line argument (Python's surrogate escapes)."""
+
+
+def _unreadable(text: str) -> QueryError:
+    """Why the parser failed, in Bahith's words: Whoosh's own are Python's
+    ("list index out of range" for ``<b>``, "invalid literal for int()" for ``date:banana``)."""
+    date_value = _DATE_VALUE.search(text)
+    if date_value:
+        return QueryError(
+            f"date:{date_value.group(1)} is not a date: write a year, month or day (date:2016, "
+            "date:2016-07, date:2016-07-15), a range (date:[2015-07 TO 2016-12]) or a bound (date:>2015)"
+        )
+    if "<" in text or ">" in text:
+        return QueryError(
+            "< and > compare dates, as in date:>2015 or date:<2016-07: remove them to search for words"
+        )
+    return QueryError(
+        'cannot understand the query: check its quotes ("), brackets and fields (title:, lang:, date:)'
     )
 
 
@@ -356,13 +466,20 @@ def plan(text: str, parser: MultifieldParser, reader: IndexReader, *, exact: boo
         raise QueryError("the query is empty")
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
+    if _SURROGATE.search(text):
+        raise QueryError(
+            "the query is not valid UTF-8 text: check the encoding of the terminal or page that sent it"
+        )
     try:
         parsed = parser.parse(text)
-    except Exception as error:  # Whoosh's field parsers raise bare Exception on bad values
-        raise QueryError(f"cannot understand the query: {error}") from error
-    message = _first_error(parsed)
-    if message:
-        raise QueryError(f"cannot understand the query: {message}")
+    except Exception as error:  # Whoosh's parsers raise anything (IndexError, ValueError) on bad input
+        raise _unreadable(text) from error
+    if _first_error(parsed):
+        raise _unreadable(text)
+    _check_ranges(parsed)
+    parsed = _stars_among_words_dropped(parsed)
+    patterns = _patterns(parsed)
+    check_size(patterns, 0, 0)
     words = tuple(
         dict.fromkeys(
             term.decode("utf-8") if isinstance(term, bytes) else term
@@ -373,10 +490,14 @@ def plan(text: str, parser: MultifieldParser, reader: IndexReader, *, exact: boo
     rewriter = QueryRewriter(
         reader, equivalents=not exact, capitalized=_capitalized(text), lexical=_typed_arabic(text)
     )
+    if _browses(parsed):
+        return PlannedQuery(strict=rewriter.rewrite(parsed), loose=None, words=(), by_date=True)
     strict = rewriter.rewrite(parsed)
     across = None
     if not exact:
         wide = rewriter.rewrite(parsed, across=True)
         if rewriter.crossed:
             across = PlannedQuery(strict=wide, loose=relax(wide), words=words)
-    return PlannedQuery(strict=strict, loose=relax(strict), words=words, across=across)
+    planned = PlannedQuery(strict=strict, loose=relax(strict), words=words, across=across)
+    _check_cost(reader, patterns, planned)
+    return planned

@@ -5,9 +5,7 @@ word "سليماني" becomes "سليماني", "وسليماني", "بسليم�
 get a far higher IDF than the word itself: an article saying "وسليماني" twice
 would outrank one saying "سليماني" five times. So all the forms of one query
 word share one IDF, that of the forms taken together, and each form keeps only
-its own weight (the word as typed counts most). When the forms include readings
-(terms behind ``READING_MARK``), those alone count: every article with any form of
-the word holds its reading, so adding the written forms would count it twice.
+its own weight (the word as typed counts most).
 """
 
 from __future__ import annotations
@@ -20,8 +18,6 @@ from whoosh.query import Term
 from whoosh.query.compound import PreloadedOr
 from whoosh.scoring import BM25F
 from whoosh.searching import SearchContext, Searcher
-
-from indexer.analysis import READING_MARK
 
 
 class SharedIdf(BM25F):
@@ -45,9 +41,7 @@ class WordForms(PreloadedOr):
         """The IDF of all the forms taken together, over the whole index."""
         parent = searcher.get_parent()
         documents = parent.doc_count_all()
-        readings = [q for q in self.subqueries if q.text.startswith(READING_MARK)]
-        counted = readings or self.subqueries
-        frequency = min(documents, sum(parent.doc_frequency(q.fieldname, q.text) for q in counted))
+        frequency = min(documents, sum(parent.doc_frequency(q.fieldname, q.text) for q in self.subqueries))
         return log(documents / (frequency + 1)) + 1
 
     def _matcher(self, subs: list[Term], searcher: Searcher, context: SearchContext | None) -> Matcher:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN, FOLD_FINAL_LETTERS
+from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN, fold_final_letters
 from indexer.analysis.arabic.stemmer import arabic_readings
 from indexer.analysis.arabic.stopwords import is_arabic_stopword
 from indexer.analysis.french.normalize import LATIN_CHAIN, fold_accents, split_elision
@@ -50,22 +50,25 @@ class Analysis:
     end: int
     lexical: str = ""
     readings: tuple[str, ...] = ()
+    reading_terms: tuple[str, ...] = ()
+    """The readings as the index writes them, each behind ``READING_MARK``.
 
-    @property
-    def reading_terms(self) -> tuple[str, ...]:
-        """The readings as the index writes them, each behind ``READING_MARK``."""
-        return tuple(READING_MARK + reading for reading in self.readings)
+    A reading that is the word itself ("موسكو" of "موسكو") is not written again: the
+    term as written says the same, and most words of a text are their own reading. A
+    query therefore looks up each reading both behind the mark and as written.
+    """
 
 
 def _arabic(surface: str) -> Analysis:
     word = ARABIC_LEXICAL_CHAIN.run(surface)
-    term = FOLD_FINAL_LETTERS.run(word.text).text
+    term = fold_final_letters(word.text)
     stop = is_arabic_stopword(word.text)
     start, end = word.span(len(surface))
     if stop or not term:
         return Analysis(surface, Script.ARABIC, term, "", stop, start, end, word.text)
     readings = tuple(dict.fromkeys(r.term for r in arabic_readings(word.text)))
-    return Analysis(surface, Script.ARABIC, term, term, stop, start, end, word.text, readings)
+    marked = tuple(READING_MARK + reading for reading in readings if reading != term)
+    return Analysis(surface, Script.ARABIC, term, term, stop, start, end, word.text, readings, marked)
 
 
 def _latin(surface: str, stem: bool) -> Analysis:

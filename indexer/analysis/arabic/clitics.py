@@ -22,7 +22,6 @@ folded, but ة and ى still written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 ARTICLE = "ال"
 
@@ -83,10 +82,22 @@ class Split:
         return self.proclitic in ARTICLE_PROCLITICS
 
 
+def _by_letter(affixes: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    """Affixes grouped by their first (``at=0``) or last (``at=-1``) letter: a word is only
+    compared with the few that can fit it."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for affix in affixes:
+        groups[affix[at]] = (*groups.get(affix[at], ()), affix)
+    return groups
+
+
+_PROCLITICS_BY_FIRST = _by_letter(PROCLITICS, 0)
+
+
 def split_proclitics(word: str) -> list[tuple[str, str]]:
     """Every (proclitic, rest) split of ``word``, the empty proclitic first."""
     splits = [("", word)]
-    for clitic in PROCLITICS:
+    for clitic in _PROCLITICS_BY_FIRST.get(word[:1], ()):
         if word.startswith(clitic):
             rest = word[len(clitic) :]
             if len(rest) >= (MIN_STEM_AFTER_ARTICLE if clitic in ARTICLE_PROCLITICS else MIN_STEM):
@@ -116,17 +127,20 @@ def split_suffixes(word: str) -> list[tuple[str, str]]:
     """Every (stem, suffix) split of ``word``, the empty suffix first (``splits`` drops
     stems shorter than ``MIN_STEM``)."""
     splits = [(word, "")]
-    for suffix in SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             splits.extend((stem, suffix) for stem in _restored(word[: -len(suffix)], suffix))
-    for ending in NISBA_ENDINGS:
+    for ending in _NISBA_BY_LAST.get(word[-1:], ()):
         rest = word[: -len(ending)]
         if word.endswith(ending) and rest.endswith(NISBA) and len(rest) >= MIN_STEM + 1:
             splits.append((rest, ending))
     return splits
 
 
-@lru_cache(maxsize=65536)
+_SUFFIXES_BY_LAST = _by_letter(SUFFIXES, -1)
+_NISBA_BY_LAST = _by_letter(NISBA_ENDINGS, -1)
+
+
 def splits(word: str) -> tuple[Split, ...]:
     """Every split of a word in lexical form, the identity first."""
     found: dict[tuple[str, str, str], Split] = {}

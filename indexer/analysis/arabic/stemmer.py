@@ -40,7 +40,7 @@ from indexer.analysis.arabic.clitics import (
     splits,
 )
 from indexer.analysis.arabic.lexicon import VERB, ArabicLexicon, arabic_lexicon
-from indexer.analysis.arabic.normalize import FOLD_FINAL_LETTERS
+from indexer.analysis.arabic.normalize import fold_final_letters
 
 DICTIONARY, BROKEN_PLURAL, SPELLING, RULE = "dictionary", "broken plural", "spelling", "rule"
 """Why a reading was made (see the module's rules)."""
@@ -68,7 +68,7 @@ class Reading:
 
     @property
     def term(self) -> str:
-        return FOLD_FINAL_LETTERS.run(self.stem).text
+        return fold_final_letters(self.stem)
 
     def why(self) -> str:
         """Why the word has this reading, in words, for ``bahith analyze``."""
@@ -110,10 +110,12 @@ def _with_plurals(lexicon: ArabicLexicon, readings: list[Reading]) -> tuple[Read
     return tuple(found)
 
 
-def _dictionary_readings(lexicon: ArabicLexicon, word: str, spelling: bool) -> list[Reading]:
+def _dictionary_readings(
+    lexicon: ArabicLexicon, candidates: tuple[Split, ...], spelling: bool
+) -> list[Reading]:
     """Rules 1 and 2 (rule 3 with ``spelling``): the fewest-letters splits onto dictionary words."""
     best: list[Reading] = []
-    for split in splits(word):
+    for split in candidates:
         if best and split.stripped > best[0].split.stripped:
             continue
         entry = _spelled(split.stem) if spelling else split.stem
@@ -142,12 +144,15 @@ def _rule_readings(word: str) -> tuple[Reading, ...]:
     return tuple({r.stem: r for r in found}.values())
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=8192)
 def arabic_readings(word: str) -> tuple[Reading, ...]:
     """The readings of an Arabic word in lexical form, the likeliest first (see the module)."""
     lexicon = arabic_lexicon()
+    if lexicon.knows(word):
+        return _with_plurals(lexicon, [Reading(word, Split("", word, ""), DICTIONARY, word)])
+    candidates = splits(word)
     for spelling in (False, True):
-        found = _dictionary_readings(lexicon, word, spelling)
+        found = _dictionary_readings(lexicon, candidates, spelling)
         if found:
             return _with_plurals(lexicon, found)
     return _rule_readings(word)

@@ -4,13 +4,14 @@ The list is written in ordinary spelling and normalized at import with the same
 chain as the text, so "إلى" in the list matches "الى" in an article. A stop word
 with a conjunction glued on ("وفي", "فإن") is a stop word too.
 
-Words are compared in lexical form, where ى is still written: "على" (on) is a stop
-word, "علي" (the name Ali) is not.
+Words are compared as written and with ى and ة folded ("فى" is "في"), except the few
+words a stop word turns into once folded that are words of their own: "على" (on) is a
+stop word, "علي" (the name Ali) is not.
 """
 
 from __future__ import annotations
 
-from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN
+from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN, fold_final_letters
 
 _WRITTEN = """
 في من إلى الى على عن مع منذ حتى عند لدى نحو دون بين خلال ضد حول عبر قبل بعد فوق تحت أمام
@@ -23,11 +24,18 @@ _WRITTEN = """
 
 ARABIC_STOPWORDS: frozenset[str] = frozenset(ARABIC_LEXICAL_CHAIN.run(word).text for word in _WRITTEN.split())
 
+WRITTEN_LIKE_A_STOP_WORD = frozenset({"علي"})
+"""Words that a stop word becomes once ى is folded, but that are words of their own: the name
+Ali is written "علي", and "على" (on) only when a writer puts ي for ى."""
+
+_FOLDED_STOPWORDS = frozenset(map(fold_final_letters, ARABIC_STOPWORDS)) - WRITTEN_LIKE_A_STOP_WORD
+
 _CONJUNCTIONS = ("و", "ف")
 
 
 def is_arabic_stopword(lexical: str) -> bool:
     """True for a stop word (in lexical form), bare or behind the conjunction و or ف."""
-    if lexical in ARABIC_STOPWORDS:
+    folded = fold_final_letters(lexical)
+    if lexical in ARABIC_STOPWORDS or folded in _FOLDED_STOPWORDS:
         return True
-    return lexical[:1] in _CONJUNCTIONS and lexical[1:] in ARABIC_STOPWORDS
+    return lexical[:1] in _CONJUNCTIONS and folded[1:] in _FOLDED_STOPWORDS

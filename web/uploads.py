@@ -5,11 +5,16 @@ then need ``Authorization: Bearer <token>``; searching never needs a token. An
 upload is kept as a file in the articles folder (``BAHITH_ARTICLES``) and
 indexed at once, so a rebuild from that folder reproduces the index and a
 running search sees the article on its next request.
+
+The token is checked from the headers alone (``token_refusal``): here, before
+the body is read, and under ``bahith serve`` already in ``web.upload_gate``,
+before waitress even receives the body.
 """
 
 from __future__ import annotations
 
 import hmac
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -33,6 +38,8 @@ from web.library import current_library
 TOKEN_KEY = "BAHITH_API_TOKEN"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
+_RECORD_SHAPE = "send a JSON object with title, body, url, date, lang"
+
 bp = Blueprint("uploads", __name__)
 
 
@@ -45,16 +52,51 @@ def init_app(app: Flask, index_dir: Path) -> None:
     app.register_blueprint(bp)
 
 
-def _require_token() -> None:
-    token = current_app.config.get(TOKEN_KEY)
+def token_refusal(token: str | None, authorization: str) -> tuple[int, str] | None:
+    """Why a write with this ``Authorization`` header is refused, as (status, message); None if allowed.
+
+    403 when uploads are off (no token configured), 401 when the header does not
+    carry the token. The comparison takes the same time whatever the header holds.
+    """
     if not token:
-        abort(403, description=f"uploads are disabled: start the server with {TOKEN_KEY} set")
-    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+        return 403, f"uploads are disabled: start the server with {TOKEN_KEY} set"
+    scheme, _, given = authorization.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), str(token).encode()):
-        raise Unauthorized(
-            description="a valid 'Authorization: Bearer <token>' header is required",
-            www_authenticate=WWWAuthenticate("bearer"),
-        )
+        return 401, "a valid 'Authorization: Bearer <token>' header is required"
+    return None
+
+
+def _require_token() -> None:
+    refusal = token_refusal(current_app.config.get(TOKEN_KEY), request.headers.get("Authorization", ""))
+    if refusal is None:
+        return
+    status, message = refusal
+    if status == 401:
+        raise Unauthorized(description=message, www_authenticate=WWWAuthenticate("bearer"))
+    abort(status, description=message)
+
+
+def _json_record() -> dict[str, Any]:
+    """The JSON object in the body, or a 400 saying what is wrong with it.
+
+    Parsed here rather than by Flask so that every way JSON can be bad is a
+    clear answer: not UTF-8, not JSON, nested too deeply to parse, or not an
+    object.
+    """
+    try:
+        record = json.loads(request.get_data(cache=False))
+    except UnicodeDecodeError:
+        abort(400, description="the body is not UTF-8 text: send JSON encoded as UTF-8")
+    except RecursionError:
+        abort(400, description="the JSON is nested too deeply: send one object of text fields")
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        abort(400, description=f"the body is not valid JSON ({where}): {_RECORD_SHAPE}")
+    except ValueError:  # a number too long to convert
+        abort(400, description=f"the body is not valid JSON: {_RECORD_SHAPE}")
+    if not isinstance(record, dict):
+        abort(400, description=f"the body is not a JSON object: {_RECORD_SHAPE}")
+    return record
 
 
 def _write(action: Any, *args: Any) -> Any:
@@ -73,10 +115,7 @@ def upload() -> tuple[dict[str, Any], int, dict[str, str]]:
     index_dir = current_library().index_dir
     articles_dir = current_app.config[ARTICLES_ENV]
     if request.mimetype == "application/json":
-        record = request.get_json(silent=True)
-        if not isinstance(record, dict):
-            abort(400, description="the body is not a JSON object with title, body, url, date, lang")
-        articles = [_write(add_record, index_dir, articles_dir, record)]
+        articles = [_write(add_record, index_dir, articles_dir, _json_record())]
     elif request.mimetype == "multipart/form-data":
         sent = request.files.get("file")
         if sent is None or not sent.filename:
@@ -91,7 +130,8 @@ def upload() -> tuple[dict[str, Any], int, dict[str, str]]:
 
 @bp.delete("/api/articles/<article_id>")
 def delete(article_id: str) -> dict[str, Any]:
-    """Remove an uploaded article, its file included; 409 for articles from other folders."""
+    """Remove an uploaded article (only that record, if its file holds several); 409 for
+    articles from other folders."""
     _require_token()
     library = current_library()
     articles_dir = current_app.config[ARTICLES_ENV]
@@ -100,5 +140,5 @@ def delete(article_id: str) -> dict[str, Any]:
         abort(404, description=f"no article with id {article_id!r}")
     if not is_upload(articles_dir, found.path):
         abort(409, description=f"{found.path} was not uploaded; delete the file and reindex instead")
-    _write(remove_upload, library.index_dir, articles_dir, found.path)
+    _write(remove_upload, library.index_dir, articles_dir, found.path, article_id)
     return {"deleted": article_id}

@@ -33,7 +33,8 @@ def read_json(text: str, path: str) -> Iterator[Article | Skipped]:
     """The articles of a .json file: one object, or a list of objects.
 
     A file that is not valid JSON as a whole is one ``Skipped``: unlike JSON
-    Lines, there is no way to tell where the next good record starts.
+    Lines, there is no way to tell where the next good record starts. A null in
+    a list is a deleted record that keeps the later records' places (and ids).
     """
     try:
         data = json.loads(text, strict=False)
@@ -46,7 +47,8 @@ def read_json(text: str, path: str) -> Iterator[Article | Skipped]:
         if not data:
             yield Skipped(path, "empty list, no records")
         for index, record in enumerate(data):
-            yield _article(record, path, part=str(index), where=f"{path}[{index}]")
+            if record is not None:  # a record deleted in place (see ``indexer.uploads``)
+                yield _article(record, path, part=str(index), where=f"{path}[{index}]")
     else:
         yield Skipped(path, f"holds {_kind(data)}, expected an object or a list of objects")
 

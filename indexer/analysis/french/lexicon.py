@@ -43,7 +43,8 @@ IRREGULAR: dict[str, str] = {
     "ambassadrice": "ambassadeur",
     "noire": "noir",
     "nulle": "nul",
-    # Plurals in -aux of words in -ail, and other irregular plurals.
+    # Plurals in -aux of words in -ail, in -éal and -yal (-yaux is -yau: tuyaux, noyaux),
+    # and other irregular plurals.
     "travaux": "travail",
     "vitraux": "vitrail",
     "emaux": "email",
@@ -52,6 +53,8 @@ IRREGULAR: dict[str, str] = {
     "maux": "mal",
     "materiaux": "materiau",
     "ideaux": "ideal",
+    "royaux": "royal",
+    "loyaux": "loyal",
     "yeux": "oeil",
     "ans": "an",
     "nes": "ne",

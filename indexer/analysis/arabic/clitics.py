@@ -10,7 +10,7 @@ The stem is restored where a suffix changed the word's end:
 
 * ة becomes ت before a pronoun or the dual (زيارته, قوتين -> زيارة, قوة) and drops
   before ات (زيارات -> زيارة);
-* ى becomes ا before a pronoun (مستواه -> مستوى);
+* ى becomes ا before a pronoun (مستواه -> مستوى) and ي before the dual (مديان -> مدى);
 * a final hamza takes a seat before a pronoun (لقائه -> لقاء);
 * a nisba adjective in ي takes ة, ون, ين, ات (العراقية -> عراقي); a bare final ي
   is never a suffix, or "سليماني" would be "سليمان".
@@ -40,8 +40,11 @@ PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "ك�
 NUMBER_SUFFIXES = ("ات", "ون", "ين", "ان", "تان", "تين")
 """Sound plurals and duals; ات, تان and تين replace a ة."""
 
-SUFFIXES = PRONOUN_SUFFIXES + NUMBER_SUFFIXES + tuple("ات" + p for p in PRONOUN_SUFFIXES)
-"""Every suffix: a pronoun, a number ending, or a feminine plural then a pronoun (قراراتها)."""
+SUFFIXES = PRONOUN_SUFFIXES + NUMBER_SUFFIXES + tuple(
+    plural + p for plural in ("ات", "و", "ي") for p in PRONOUN_SUFFIXES
+)
+"""Every suffix: a pronoun, a number ending, or a plural then a pronoun: ات (قراراتها), and
+ون and ين, which lose their ن before a pronoun (مسؤولوه, مسؤوليها)."""
 
 NISBA_ENDINGS = ("ة", "ين", "ون", "ات", "ان", "تين", "تان")
 """The endings a nisba adjective in ي takes (العراقية, العراقيين)."""
@@ -112,6 +115,8 @@ def _restored(rest: str, suffix: str) -> list[str]:
     stems = [rest]
     if suffix.startswith("ات"):
         stems.insert(0, rest + TEH_MARBUTA)
+    if suffix in ("ان", "ين") and rest.endswith(NISBA):
+        stems.append(rest[:-1] + ALEF_MAQSURA)
     pronoun = suffix[2:] if suffix.startswith("ات") and suffix != "ات" else suffix
     if pronoun in PRONOUN_SUFFIXES and suffix == pronoun:
         if rest.endswith("ت"):

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN
 
-FORMAT = 4
+FORMAT = 6
 """Bumped when what is derived from arramooz changes, so old cache files are rebuilt."""
 
 NOUN, VERB, NAME, WORD = "noun", "verb", "name", "word"
@@ -40,6 +40,10 @@ _FREQUENCY_KINDS = {"noun_prop": NAME, "verb": VERB}
 """Word types of the frequency table that say more than "a word"."""
 
 _BROKEN_PLURAL = "جمع تكسير"
+
+RARE_SINGULAR = 50
+"""Of a plural's singulars, one this many times rarer than the commonest is a reading of
+the unvocalized letters no writer means ("مشاكل" is the plural of "مشكلة", not of "ماكل")."""
 
 
 class LexiconUnavailable(RuntimeError):
@@ -53,13 +57,15 @@ class ArabicLexicon:
     ``kinds`` maps a word to the kinds it has (a word can be a noun and a verb);
     ``roots`` to its root, for ``bahith analyze``; ``frequency`` to its count in the
     frequency table (0 when it has none); ``singulars`` maps a broken plural to its
-    singulars.
+    singulars; ``nisba`` holds the adjectives in ي whose feminine in ية is the same
+    word ("أمريكي", "قوي"; not "هدي", guidance, beside "هدية", a gift).
     """
 
     kinds: dict[str, str]
     roots: dict[str, str]
     frequency: dict[str, int]
     singulars: dict[str, tuple[str, ...]]
+    nisba: frozenset[str]
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` is a dictionary word (noun, verb or name)."""
@@ -99,18 +105,26 @@ def _kind_names(kinds: set[str]) -> str:
     return ",".join(sorted(kinds))
 
 
-def _read_arramooz(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, list[str]]]:
+_NISBA_CATEGORY, _ADJECTIVE = "منسوب", "adj"
+
+
+def _read_arramooz(
+    data: Path,
+) -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, list[str]], list[str]]:
     """Everything the analysis needs from arramooz's three SQLite files."""
+    nisba: set[str] = set()
     kinds: dict[str, set[str]] = {}
     roots: dict[str, str] = {}
     frequency: dict[str, int] = {}
     singulars: dict[str, list[str]] = {}
     with sqlite3.connect(f"file:{data / 'arabicdictionary.sqlite'}?mode=ro", uri=True) as db:
         feminines: dict[str, str] = {}
-        for word, root, number, single, broken, feminable in db.execute(
-            "SELECT unvocalized, root, number, single, broken_plural, feminable FROM nouns"
+        for word, root, number, single, broken, feminable, category in db.execute(
+            "SELECT unvocalized, root, number, single, broken_plural, feminable, category FROM nouns"
         ):
             key = _key(word)
+            if category == _NISBA_CATEGORY:
+                nisba.add(key)
             _add_kind(kinds, key, NOUN)
             roots.setdefault(key, root or "")
             if feminable and not key.endswith(("ة", "ى", "ا")):
@@ -139,15 +153,30 @@ def _read_arramooz(data: Path) -> tuple[dict[str, str], dict[str, str], dict[str
             if " " in key or not key:
                 continue
             _add_kind(kinds, key, _FREQUENCY_KINDS.get(word_type, WORD))
+            if word_type == _ADJECTIVE:
+                nisba.add(key)
             frequency[key] = max(frequency.get(key, 0), int(count))
     plurals = {}
     for plural, singles in singulars.items():
+        # The dictionary writes a plural's singular without its ة ("قواعد" -> "قاعد" for
+        # "قاعدة"): the feminine is taken where it is the commoner word.
+        forms = {_commoner(frequency, kinds, single) for single in singles} - {plural}
         # Unvocalized, a broken plural is often also a word of its own, and the commoner
         # one: "كتاب" is a book far more often than the plural of "كاتب".
-        kept = sorted(s for s in set(singles) - {plural} if frequency.get(plural, 0) <= frequency.get(s, 0))
+        kept = sorted(s for s in forms if frequency.get(plural, 0) <= frequency.get(s, 0))
+        top = max((frequency.get(s, 0) for s in kept), default=0)
+        kept = [s for s in kept if frequency.get(s, 0) * RARE_SINGULAR >= top]
         if kept:
             plurals[plural] = kept
-    return {k: _kind_names(v) for k, v in kinds.items()}, roots, frequency, plurals
+    kinds_named = {k: _kind_names(v) for k, v in kinds.items()}
+    return kinds_named, roots, frequency, plurals, sorted(w for w in nisba if w.endswith("ي"))
+
+
+def _commoner(frequency: dict[str, int], kinds: dict[str, set[str]], single: str) -> str:
+    feminine = single + "ة"
+    if feminine in kinds and frequency.get(feminine, 0) > frequency.get(single, 0):
+        return feminine
+    return single
 
 
 def _arramooz_data() -> tuple[Path, str]:
@@ -172,15 +201,15 @@ def arabic_lexicon() -> ArabicLexicon:
     data, version = _arramooz_data()
     cache = _cache_file(version)
     try:
-        kinds, roots, frequency, singulars = marshal.loads(cache.read_bytes())
+        kinds, roots, frequency, singulars, nisba = marshal.loads(cache.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         try:
-            kinds, roots, frequency, plural_lists = _read_arramooz(data)
+            kinds, roots, frequency, plural_lists, nisba = _read_arramooz(data)
         except sqlite3.Error as error:
             raise LexiconUnavailable(f"cannot read the Arabic dictionary in {data}: {error}") from error
         singulars = {k: tuple(v) for k, v in plural_lists.items()}
-        _write_cache(cache, (kinds, roots, frequency, singulars))
-    return ArabicLexicon(kinds, roots, frequency, singulars)
+        _write_cache(cache, (kinds, roots, frequency, singulars, nisba))
+    return ArabicLexicon(kinds, roots, frequency, singulars, frozenset(nisba))
 
 
 def _write_cache(cache: Path, value: tuple[object, ...]) -> None:

@@ -4,21 +4,27 @@ Each word is indexed as written and, at the same position, as each of its readin
 The rules, in order (the first that gives a reading wins):
 
 1. A dictionary word stays whole: "لجنة", "فريق", "وزير", "كتاب", "لبنان" are words, so
-   their first letter is a root letter and not a clitic. A broken plural also reads as
-   its singular ("صواريخ" -> "صاروخ", "وزراء" -> "وزير").
+   their first letter is a root letter and not a clitic.
 2. Otherwise the splits (``clitics``) whose stem is a dictionary word, fewest letters
    stripped first: "وبالعام" -> "عام", "قراراتها" -> "قرار", "لحكوماتهم" -> "حكومة",
    "مستواه" -> "مستوى", "ولبنان" -> "لبنان" (not ول + "بنان"). Every split that strips
    as few letters is kept, commonest first by the dictionary's frequency table, unless it
    is far rarer than the commonest (``RARE_READING``): that is an ambiguous word's set of
-   readings. A name takes no suffix ("عدنان" is not "عدن" +
-   ان) and a verb no article.
+   readings. A split that strips more is kept too when it leaves a far commoner word
+   (``COMMON_FLOOR``: "لقوة" is a rare word, and mostly ل + "قوة"). A name takes no
+   suffix ("عدنان" is not "عدن" + ان) and a verb no article. A word read only by
+   stripping a one-letter proclitic also keeps itself, in case it is a name the
+   dictionary lacks ("بلينكن" is not ب + "لين" + كن); that costs nothing in the index.
 3. The same two rules again with the common misspellings of the last letter undone
    (ه for ة, ي for ى): "الحكومه" -> "حكومة".
 4. A word the dictionary does not know (a new name, a foreign word: "رويترز", "شويغو")
    keeps itself as a reading, plus one reading per proclitic that can be stripped and
    the nisba endings: "لرويترز" -> "رويترز". Its other endings are never stripped,
    because an unknown word is most often a name.
+
+Each reading onto a broken plural also reads as its singular ("صواريخ" -> "صاروخ",
+"وزراء" -> "وزير"), and a feminine nisba adjective as its masculine ("الأمريكية" ->
+"أمريكي"); other feminines stay apart from their masculine ("سميرة" is not "سمير").
 
 Nothing here looks at the archive: an article is indexed the same way in an archive of
 one article or a million.
@@ -31,6 +37,7 @@ from functools import lru_cache
 
 from indexer.analysis.arabic.clitics import (
     ALEF_MAQSURA,
+    LETTER_PROCLITICS,
     MIN_STEM,
     NISBA,
     NISBA_ENDINGS,
@@ -50,6 +57,11 @@ _MISSPELT_ENDINGS = {"ه": TEH_MARBUTA, "ي": ALEF_MAQSURA}
 RARE_READING = 50
 """Of equally short readings, one this many times rarer than the commonest (by the frequency
 table) is dropped: "قوتين" is the dual of "قوة", not of "قوت" (food)."""
+
+COMMON_FLOOR = 1000
+"""A split that strips more letters is kept too when the word it leaves is ``RARE_READING``
+times commoner than the shorter reading and than this count: "لقوة" is a rare word of its
+own, and far more often ل + "قوة"; "بروسيا" (Prussia) is also ب + "روسيا"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,34 +112,40 @@ def _spelled(word: str) -> str:
     return word[:-1] + right if right else ""
 
 
-def _with_plurals(lexicon: ArabicLexicon, readings: list[Reading]) -> tuple[Reading, ...]:
-    """The readings, each broken plural followed by its singulars."""
+def _with_lemmas(lexicon: ArabicLexicon, readings: list[Reading]) -> list[Reading]:
+    """The readings, each broken plural followed by its singulars and each feminine nisba
+    adjective by its masculine ("الأمريكية" -> "أمريكي")."""
     found: list[Reading] = []
     for reading in readings:
         found.append(reading)
         for single in lexicon.singulars.get(reading.entry, ()):
             found.append(Reading(single, reading.split, BROKEN_PLURAL, reading.entry))
-    return tuple(found)
+        base = reading.entry[:-1]
+        if reading.entry.endswith(NISBA + TEH_MARBUTA) and base in lexicon.nisba:
+            found.append(Reading(base, Split(reading.split.proclitic, base, TEH_MARBUTA), DICTIONARY, base))
+    return found
 
 
 def _dictionary_readings(
     lexicon: ArabicLexicon, candidates: tuple[Split, ...], spelling: bool
 ) -> list[Reading]:
-    """Rules 1 and 2 (rule 3 with ``spelling``): the fewest-letters splits onto dictionary words."""
-    best: list[Reading] = []
+    """Rules 1 and 2 (rule 3 with ``spelling``): the splits onto dictionary words that strip
+    fewest letters, and the far commoner words a longer split leaves (``COMMON_FLOOR``)."""
+    known: list[Reading] = []
     for split in candidates:
-        if best and split.stripped > best[0].split.stripped:
-            continue
         entry = _spelled(split.stem) if spelling else split.stem
-        if not entry or not lexicon.knows(entry) or not _fits(lexicon, split, entry):
-            continue
-        reading = Reading(entry, split, SPELLING if spelling else DICTIONARY, entry)
-        if best and split.stripped < best[0].split.stripped:
-            best = []
-        best.append(reading)
-    best.sort(key=lambda r: -lexicon.frequency.get(r.entry, 0))
-    commonest = lexicon.frequency.get(best[0].entry, 0) if best else 0
-    return [r for r in best if lexicon.frequency.get(r.entry, 0) * RARE_READING >= commonest]
+        if entry and lexicon.knows(entry) and _fits(lexicon, split, entry):
+            known.append(Reading(entry, split, SPELLING if spelling else DICTIONARY, entry))
+    if not known:
+        return []
+    frequency = lexicon.frequency.get
+    fewest = min(r.split.stripped for r in known)
+    best = sorted((r for r in known if r.split.stripped == fewest), key=lambda r: -frequency(r.entry, 0))
+    commonest = frequency(best[0].entry, 0)
+    kept = [r for r in best if frequency(r.entry, 0) * RARE_READING >= commonest]
+    floor = RARE_READING * max(commonest, COMMON_FLOOR)
+    longer = [r for r in known if r.split.stripped > fewest and frequency(r.entry, 0) >= floor]
+    return kept + sorted(longer, key=lambda r: -frequency(r.entry, 0))
 
 
 def _rule_readings(word: str) -> tuple[Reading, ...]:
@@ -148,13 +166,13 @@ def _rule_readings(word: str) -> tuple[Reading, ...]:
 def arabic_readings(word: str) -> tuple[Reading, ...]:
     """The readings of an Arabic word in lexical form, the likeliest first (see the module)."""
     lexicon = arabic_lexicon()
-    if lexicon.knows(word):
-        return _with_plurals(lexicon, [Reading(word, Split("", word, ""), DICTIONARY, word)])
     candidates = splits(word)
     for spelling in (False, True):
         found = _dictionary_readings(lexicon, candidates, spelling)
         if found:
-            return _with_plurals(lexicon, found)
+            if all(r.split.proclitic in LETTER_PROCLITICS for r in found):
+                found.append(Reading(word, candidates[0], RULE))
+            return tuple({r.stem: r for r in _with_lemmas(lexicon, found)}.values())
     return _rule_readings(word)
 
 

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 import click
 
 from indexer.analysis import Script, analyze_text, explain_readings
+from indexer.feed_watch import Poll, check_feed_url, parse_interval, watch_feeds
 from indexer.store import IndexUnavailable, default_index_dir, index_stats
 from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, rebuild_index, update_index
 from search.engine import LANGS, MAX_LIMIT, SearchEngine, SearchResults
@@ -100,7 +101,9 @@ class ProgressBar:
 def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, wait: float, as_json: bool) -> None:
     """Index articles from files and folders (recursively), incrementally.
 
-    Reads .txt, .md, .html, .htm, .json and .jsonl. New articles are added,
+    Reads .txt, .md, .html, .htm, .json, .jsonl, RSS and Atom feeds (.xml,
+    .rss, .atom: one article per entry) and WARC web archives (.warc,
+    .warc.gz: one article per HTML page). New articles are added,
     changed ones updated, those whose files left an indexed folder removed;
     unchanged ones are left alone. Files that cannot be read are reported and
     skipped (exit code 1); everything else is still indexed. --rebuild starts
@@ -297,22 +300,57 @@ def stats(index_dir: Path, as_json: bool) -> None:
     )
 
 
+def _feed_urls(ctx: click.Context, param: click.Parameter, urls: tuple[str, ...]) -> tuple[str, ...]:
+    try:
+        return tuple(check_feed_url(url) for url in urls)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _interval(ctx: click.Context, param: click.Parameter, text: str) -> float:
+    try:
+        return parse_interval(text)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @cli.command()
-@click.argument(
-    "folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    callback=_feed_urls,
+    help="Also poll this RSS or Atom feed and index its new and changed entries (repeatable).",
+)
+@click.option(
+    "--every",
+    default="10m",
+    show_default=True,
+    callback=_interval,
+    help="How often to poll the feeds: 30s, 10m, 1h.",
 )
 @click.pass_obj
-def watch(index_dir: Path, folders: tuple[Path, ...]) -> None:
+def watch(index_dir: Path, folders: tuple[Path, ...], feeds: tuple[str, ...], every: float) -> None:
     """Index FOLDERS, then keep indexing what lands, changes, moves or leaves them.
 
     Bursts of changes are batched into few commits; bad files are reported and
-    the watch goes on. Stop with Ctrl-C (or SIGTERM).
+    the watch goes on. With --feed, each feed is polled (a conditional request:
+    an unchanged feed costs nothing) and its entries are kept beside the index,
+    so an entry stays searchable after it leaves the feed; a feed that is down,
+    slow or not a feed is reported and polled again next time. Stop with Ctrl-C
+    (or SIGTERM).
 
     \b
     Example:
       bahith --index ./idx watch ~/articles
+      bahith watch --feed https://www.example.com/rss.xml --every 10m
     """
     from indexer.watch import watch as run_watch
+
+    if not folders and not feeds:
+        raise click.UsageError("give FOLDERS to watch, or --feed URL")
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -325,12 +363,34 @@ def watch(index_dir: Path, folders: tuple[Path, ...]) -> None:
     def warn(message: str) -> None:
         click.echo(f"bahith: {message}", err=True)
 
-    click.echo(f"watching {', '.join(str(f) for f in folders)} into {index_dir} (Ctrl-C to stop)")
+    def polled(poll: Poll) -> None:
+        if poll.summary is None:
+            click.echo(f"{time.strftime('%H:%M:%S')} feed {poll.url}: not changed since the last poll")
+            return
+        for skipped in poll.summary.skipped:
+            click.echo(f"bahith: cannot read {skipped.path}: {skipped.reason} (skipped)", err=True)
+        what = f"{poll.entries} entries, {poll.summary.describe()}"
+        click.echo(f"{time.strftime('%H:%M:%S')} feed {poll.url}: {what}")
+
+    watched = [*map(str, folders), *(f"feed {url} every {every:g} s" for url in feeds)]
+    click.echo(f"watching {', '.join(watched)} into {index_dir} (Ctrl-C to stop)")
+    poller = threading.Thread(
+        target=watch_feeds,
+        args=(index_dir, feeds),
+        kwargs={"every": every, "on_poll": polled, "on_error": warn, "stop": stop},
+        daemon=True,
+    )
+    if feeds:
+        poller.start()
     try:
-        run_watch(index_dir, [f.resolve() for f in folders], on_batch=report, on_error=warn, stop=stop)
+        if folders:
+            run_watch(index_dir, [f.resolve() for f in folders], on_batch=report, on_error=warn, stop=stop)
+        while not stop.wait(0.5):
+            pass
     except KeyboardInterrupt:
         stop.set()
     except IndexUnavailable as error:
+        stop.set()
         fail(str(error))
     click.echo("stopped")
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from indexer.article import Skipped
-from indexer.ingest.reading import SUPPORTED_SUFFIXES, UNSUPPORTED, os_error_text
+from indexer.ingest.reading import SUPPORTED_SUFFIXES, UNSUPPORTED, file_kind, os_error_text
 
 NOT_FOUND = "no such file or folder"
 LOOP = "symbolic link loop, not followed"
@@ -177,4 +177,4 @@ def _is_hidden(relative: Path) -> bool:
 
 
 def _is_supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+    return file_kind(path) in SUPPORTED_SUFFIXES

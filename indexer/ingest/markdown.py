@@ -1,49 +1,51 @@
 """Read an article written in Markdown, with optional YAML-style front matter.
 
-Markdown syntax is stripped only lightly: enough that "**Moscou**" and
-"[Reuters](https://...)" are indexed and shown as "Moscou" and "Reuters", not so
-much that we need a Markdown library. Code blocks are kept as plain text.
-After that the page goes through the same rules as a plain-text page.
+The text is read by ``markdown-it-py``, a CommonMark parser, and only what a
+reader sees is kept: the words of paragraphs, headings, list items, quotes and
+table cells, and the text of links. Everything else is syntax, not words: link
+and image addresses, reference definitions ("[1]: https://..."), autolinks,
+inline HTML tags, list markers and table pipes. Code is kept as written, since
+it is quoted text. After that the page goes through the same rules as a
+plain-text page.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from indexer.ingest.dates import parse_date
+from indexer.ingest.html import fragment_text
 from indexer.ingest.news_text import parse_page
 from indexer.ingest.page import Page
 
 _FRONT_MATTER_FENCE = "---"
 _FRONT_MATTER_KEYS = frozenset({"title", "date", "url", "source", "lang"})
-_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-_TITLE_HEADING = re.compile(r"^#\s+(?P<text>.+?)(?:\s+#+)?\s*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
-_RULE = re.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
-_QUOTE = re.compile(r"^\s*>\s?")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[(?P<text>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_EMPHASIS = tuple(
-    re.compile(rf"(?<!\w){re.escape(mark)}(?=\S)(?P<text>.+?)(?<=\S){re.escape(mark)}(?!\w)")
-    for mark in ("**", "__", "*", "_")
-)
+_SPACES = re.compile(r" {2,}")
+"""Runs of spaces, which Markdown shows as one (and which a dropped autolink leaves)."""
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_BLOCK_ENDS = frozenset({"paragraph_close", "heading_close", "tr_close", "html_block"})
+"""Tokens that end a block of text: a paragraph (also one in a list item or a
+quote), a heading, a table row, a block of HTML."""
 
 
 def parse_markdown(text: str) -> Page:
     """The article in a Markdown file.
 
-    The title comes from the front matter, else the first "# " heading, else the
-    plain-text rules; date, url, source and lang come from the front matter when
-    it has them.
+    The title comes from the front matter, else the first "# " heading (which
+    then leaves the body), else the plain-text rules; date, url, source and lang
+    come from the front matter when it has them.
     """
     meta, text = split_front_matter(text)
-    lines = text.split("\n")
     title = meta.get("title", "")
-    heading = _first_title_heading(lines)
-    if heading and not title:
-        index, title = heading
-        del lines[index]
-    page = parse_page(strip_markdown(lines), title=strip_markdown([title]))
+    blocks = list(_blocks(_PARSER.parse(text)))
+    heading = next((index for index, (level, _) in enumerate(blocks) if level == 1), None)
+    if heading is not None and not title:
+        title = blocks.pop(heading)[1]
+    page = parse_page("\n\n".join(block for _, block in blocks), title=title)
     return Page(
         title=page.title,
         body=page.body,
@@ -79,43 +81,40 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, "\n".join(lines[end + 1 :])
 
 
-def strip_markdown(lines: list[str]) -> str:
-    """The text of Markdown lines without heading marks, emphasis, links or images.
+def _blocks(tokens: list[Token]) -> Iterator[tuple[int, str]]:
+    """The text blocks of a parsed document, each with its heading level (0 for not a heading).
 
-    Lines inside code fences are kept exactly (minus the fences): code is quoted
-    text, and stripping "*" or "_" from it would corrupt it.
+    A table row comes out as one block, its cells separated by spaces.
     """
-    out: list[str] = []
-    in_code = False
-    for line in lines:
-        if _CODE_FENCE.match(line):
-            in_code = not in_code
-        elif in_code:
-            out.append(line)
-        elif not _RULE.match(line):
-            out.append(_strip_inline(line))
-    return "\n".join(out)
+    level = 0
+    cells: list[str] = []
+    for token in tokens:
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+        elif token.type == "inline":
+            cells.append(_inline_text(token.children or []))
+        elif token.type in ("fence", "code_block"):
+            yield 0, token.content.strip("\n")
+        elif token.type == "html_block":
+            cells.append(fragment_text(token.content))
+        if token.type in _BLOCK_ENDS:
+            text = " ".join(cell for cell in cells if cell.strip()).strip()
+            if text:
+                yield level, text
+            level, cells = 0, []
 
 
-def _first_title_heading(lines: list[str]) -> tuple[int, str] | None:
-    """Where the first "# " heading outside code blocks is, and its text."""
-    in_code = False
-    for index, line in enumerate(lines):
-        heading = None if in_code else _TITLE_HEADING.match(line)
-        if _CODE_FENCE.match(line):
-            in_code = not in_code
-        elif heading:
-            return index, heading["text"]
-    return None
-
-
-def _strip_inline(line: str) -> str:
-    heading = _HEADING.match(line)
-    if heading:
-        line = heading["text"]
-    line = _QUOTE.sub("", line)
-    line = _IMAGE.sub("", line)
-    line = _LINK.sub(r"\g<text>", line)
-    for emphasis in _EMPHASIS:
-        line = emphasis.sub(r"\g<text>", line)
-    return line
+def _inline_text(children: list[Token]) -> str:
+    """The words of one paragraph's inline tokens: text, code and link texts, no markup or URLs."""
+    parts: list[str] = []
+    in_autolink = False
+    for child in children:
+        if child.type == "link_open":
+            in_autolink = child.markup == "autolink"
+        elif child.type == "link_close":
+            in_autolink = False
+        elif child.type in ("text", "code_inline") and not in_autolink:
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return _SPACES.sub(" ", "".join(parts)).strip()

@@ -56,6 +56,19 @@ _CLOSING_MARKS = "\"'”’»)]"
 _SENTENCE_END = re.compile(rf"[.!?؟]+(?:\s?[{re.escape(_CLOSING_MARKS)}])*(?=\s|$)")
 """End of sentence, with closing quotes, also French-spaced ones ("« non. »")."""
 _TITLE_SEPARATORS = "-–—|:"
+_MAX_DATELINE_CHARS = 90
+_MAX_PLACE_WORDS = 3
+_DATELINE_END = re.compile(r"\s[-–—]\s|:\s")
+_AGENCY = re.compile(r"\((?P<name>[^()]{2,30})\)")
+_CREDIT_LINES = 3
+_CREDIT = re.compile(
+    r"^(?:(?:المصدر|مصدر الخبر|(?i:sources?))\s*[:：]\s*(?P<name>\S.{0,40})"
+    r"|ساهمت?\s+(?P<name2>\S.{0,40}?)\s+في\s+(?:إعداد\s+)?هذا\s+(?:التقرير|الخبر))$"
+)
+_AGENCY_WORD = re.compile(r"^وكالة\s+")
+_SUBHEADING_MARK = re.compile(r"^[*•■▪◆►]+\s*(?=\w)")
+"""A bullet put before a subheading when a page was flattened to text ("*Moscow
+meetings"): the subheading is content, the bullet is not."""
 _MAX_TITLE_SUFFIX_WORDS = 4
 
 
@@ -77,6 +90,12 @@ def parse_page(text: str, title: str = "") -> Page:
     body: a page that starts straight with its story has no other headline.
     """
     header, rest = split_header(text.split("\n"))
+    lead = lead_dateline(next((line for line in rest if line.strip()), ""))
+    header = PageHeader(
+        source=header.source or lead.source or credited_source(rest),
+        url=header.url if is_article_address(header.url) else "",
+        date=header.date or lead.date,
+    )
     if title:
         rest = _drop_repeated_title(rest, title)
     elif rest and is_headline(rest[0]):
@@ -107,6 +126,57 @@ def split_header(lines: Sequence[str]) -> tuple[PageHeader, list[str]]:
         elif line and not is_breadcrumb(line) and not is_boilerplate(line):
             return PageHeader(source, url, published), list(lines[index:])
     return PageHeader(source, url, published), []
+
+
+def is_article_address(url: str) -> bool:
+    """True for the address of a page on a site, False for a site's home page.
+
+    A site banner often gives only "https://www.site.example": that is where the
+    source lives, not the article, and a link "to the original article" that
+    lands on a home page misleads the reader.
+    """
+    rest = url.partition("://")[2]
+    return bool(rest.partition("/")[2].strip("/"))
+
+
+def lead_dateline(paragraph: str) -> PageHeader:
+    """Date and agency of a wire dateline opening the story: "RABAT, 3 mars 2021 (AFP) - ...".
+
+    Agency copy starts with the place, the date and the agency before a dash;
+    only that prefix is read (a date later in the paragraph is part of the
+    story), and only when nothing but a place name and "le" surrounds the date.
+    """
+    prefix = _DATELINE_END.split(paragraph[:_MAX_DATELINE_CHARS], maxsplit=1)
+    if len(prefix) < 2:
+        return PageHeader()
+    agency = _AGENCY.search(prefix[0])
+    bare = _AGENCY.sub(" ", prefix[0])
+    found = find_date(bare)
+    around = bare if found is None else bare[: found.start] + " " + bare[found.end :]
+    place = [word for word in re.findall(r"[^\W\d_]+", around) if fold(word) not in _DATELINE_WORDS]
+    if len(place) > _MAX_PLACE_WORDS or (found is None and not all(map(_is_place_name, place))):
+        return PageHeader()
+    return PageHeader(source=agency["name"].strip() if agency else "", date=found and found.value)
+
+
+def _is_place_name(word: str) -> bool:
+    """A wire dateline's place: "PARIS" in capitals, or a word in Arabic script (no capitals)."""
+    return word.isupper() or (not word.isascii() and not any(ch.islower() for ch in word))
+
+
+def credited_source(lines: Sequence[str]) -> str:
+    """The agency or paper a closing credit line names: "المصدر : رويترز", "Source : AFP".
+
+    Copied articles end by naming where they come from; that name is the
+    article's source when the page header gives none. Only the last lines are
+    read, where such credits stand.
+    """
+    tail = [line.strip() for line in lines if line.strip()][-_CREDIT_LINES:]
+    for line in reversed(tail):
+        match = _CREDIT.match(line)
+        if match:
+            return _AGENCY_WORD.sub("", match["name"] or match["name2"]).strip(" .")
+    return ""
 
 
 def site_header(line: str) -> tuple[str, str] | None:
@@ -240,14 +310,24 @@ def clean_body(lines: Iterable[str]) -> str:
         if not line:
             kept.append("")
         elif is_read_also(line):
-            in_link_list = True
+            in_link_list = not line.partition(":")[2].strip()  # "Lire aussi : <headline>" is its own list
         elif is_boilerplate(line) or (in_link_list and is_headline(line)):
             continue
         else:
             in_link_list = False
-            kept.append(line)
+            kept.append(without_subheading_mark(line))
     paragraphs = "\n".join(kept).split("\n\n")
     return "\n\n".join(p.strip("\n") for p in paragraphs if p.strip())
+
+
+def without_subheading_mark(line: str) -> str:
+    """``line`` without the "*" or "•" a flattened page puts before a subheading.
+
+    Only headline-shaped lines lose it: a "*" opening a sentence may be a
+    footnote mark the author meant.
+    """
+    bare = _SUBHEADING_MARK.sub("", line)
+    return bare if bare != line and is_headline(bare) else line
 
 
 def _drop_repeated_title(lines: list[str], title: str) -> list[str]:

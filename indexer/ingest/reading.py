@@ -14,12 +14,14 @@ from pathlib import Path
 
 from indexer.article import Article, Skipped
 from indexer.ingest.encoding import NotTextError, decode_bytes
+from indexer.ingest.feeds import read_feed
 from indexer.ingest.html import MalformedHtmlError, parse_html
 from indexer.ingest.json_records import read_json, read_jsonl
 from indexer.ingest.markdown import parse_markdown
 from indexer.ingest.news_text import parse_page
 from indexer.ingest.normalize import normalize_text
 from indexer.ingest.page import MAX_ARTICLE_CHARS, Page, to_article, too_long
+from indexer.ingest.warc import read_warc
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Bigger files are not news articles but dumps or mistakes. Reading one costs
@@ -41,8 +43,15 @@ _PAGE_PARSERS: dict[str, Callable[[str], Page]] = {
 _RECORD_READERS: dict[str, Callable[[str, str], Iterator[Article | Skipped]]] = {
     ".json": read_json,
     ".jsonl": read_jsonl,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
 }
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_PAGE_PARSERS) | frozenset(_RECORD_READERS)
+_ARCHIVE_READERS = {".warc": read_warc, ".warc.gz": read_warc}
+"""Archives are streamed from the file, record by record, whatever their size."""
+SUPPORTED_SUFFIXES: frozenset[str] = (
+    frozenset(_PAGE_PARSERS) | frozenset(_RECORD_READERS) | frozenset(_ARCHIVE_READERS)
+)
 
 UNSUPPORTED = "unsupported file type, expected one of " + ", ".join(sorted(SUPPORTED_SUFFIXES))
 EMPTY = "empty file"
@@ -78,9 +87,13 @@ def read_articles(
     """
     path = Path(path)
     name = str(path)
-    suffix = path.suffix.lower()
+    suffix = file_kind(path)
     if suffix not in SUPPORTED_SUFFIXES:
         yield Skipped(name, UNSUPPORTED)
+        return
+    if suffix in _ARCHIVE_READERS:
+        tell = (lambda message: on_notice(Notice(name, message))) if on_notice else None
+        yield from _ARCHIVE_READERS[suffix](path, name, tell)
         return
     try:
         decoded = decode_bytes(_read_bytes(path))
@@ -105,6 +118,12 @@ def read_articles(
             yield Skipped(name, str(problem))
             return
         yield to_article(page, name)
+
+
+def file_kind(path: Path) -> str:
+    """The suffix that says a file's format, lowercase: ".warc.gz" for a compressed archive."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else Path(name).suffix
 
 
 def _read_bytes(path: Path) -> bytes:

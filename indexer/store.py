@@ -22,6 +22,7 @@ from whoosh.index import _DEF_INDEX_NAME, Index
 from whoosh.util.filelock import try_for
 
 from indexer.analysis import ANALYSIS_VERSION
+from indexer.ingest.reading import os_error_text
 from indexer.schema import build_schema
 
 INDEX_ENV = "BAHITH_INDEX"
@@ -81,7 +82,10 @@ def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
     index exists, so that two first runs do not both create it. The operating
     system releases it when its process dies, even by kill -9.
     """
-    index_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise IndexUnavailable(f"cannot make the index folder {index_dir}: {os_error_text(error)}") from None
     lock = FileStorage(str(index_dir)).lock(f"{_DEF_INDEX_NAME}_WRITELOCK")
     if not try_for(lock.acquire, timeout=timeout, delay=0.05):
         raise IndexUnavailable(

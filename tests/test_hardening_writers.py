@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from indexer.merging import REWRITE_SHARE
-from indexer.store import open_index
+from indexer.store import IndexUnavailable, open_index
 from indexer.update import update_index
 from search.engine import SearchEngine
 
@@ -141,3 +141,10 @@ def test_three_full_updates_leave_one_slot_per_article(tmp_path: Path) -> None:
         assert update_index(index_dir, [write_articles(folder, ARTICLES, version)]).updated == ARTICLES
     with open_index(index_dir).reader() as reader:
         assert (reader.doc_count(), reader.doc_count_all()) == (ARTICLES, ARTICLES)
+
+
+def test_an_index_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    occupied = tmp_path / "idx"
+    occupied.write_text("not an index", encoding="utf-8")
+    with pytest.raises(IndexUnavailable, match=f"cannot make the index folder {occupied}: file exists"):
+        update_index(occupied, [write_articles(tmp_path / "articles", 1)])

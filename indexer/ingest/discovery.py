@@ -104,19 +104,17 @@ def _walk(folder: Path, root: Path) -> Iterator[Path | Skipped]:
         path = folder / entry.name
         if entry.name.startswith("."):
             continue
-        try:
-            mode = entry.stat(follow_symlinks=False).st_mode
-        except OSError:  # gone since the folder was listed
-            continue
-        if stat.S_ISLNK(mode):
+        # The entry's type comes with the listing: no system call per file.
+        is_dir = entry.is_dir(follow_symlinks=False)
+        if entry.is_symlink():
             yield from _linked(path, root)
         elif not _is_utf8(entry.name):
-            if stat.S_ISDIR(mode) or _is_supported(path):
+            if is_dir or _is_supported(path):
                 yield Skipped(shown(path), BAD_NAME)
-        elif stat.S_ISDIR(mode):
+        elif is_dir:
             yield from _walk(path, root)
         elif _is_supported(path):
-            yield path if stat.S_ISREG(mode) else Skipped(shown(path), SPECIAL)
+            yield path if entry.is_file(follow_symlinks=False) else Skipped(shown(path), SPECIAL)
 
 
 def _linked(link: Path, root: Path) -> Iterator[Path | Skipped]:

@@ -19,7 +19,8 @@ Metrics, over the judgments of ``bench.judgments`` (graded 0/1/2):
 
 Judgments are pooled as in TREC: every document any system puts in its first ``POOL_DEPTH``
 must be judged, 0s written down. Documents in a first page that no one judged are counted and
-warned about; ``--pool`` prints them with their text, query by query, for the judge to read.
+warned about; ``--pool`` prints them with their text, query by query, for the judge to read, and
+``--show QUERY_ID`` prints every system's first page for a query with the grades.
 The figures go to ``bench/results/relevance.json``.
 """
 
@@ -270,6 +271,23 @@ def print_pool(run: Run, qrels: Qrels, documents: Sequence[Document], width: int
     print(f"\n{sum(map(len, holes.values()))} pooled documents unjudged over {len(holes)} queries")
 
 
+def print_rankings(run: Run, qrels: Qrels, documents: Sequence[Document], width: int) -> None:
+    """Each system's first page for each query of ``run``, every result with its grade ("?": unjudged).
+
+    What to read when a ranking change moves a query's figures: which documents moved, and how
+    they are graded.
+    """
+    by_id = {doc.id: doc for doc in documents}
+    for number, query in enumerate(run.queries):
+        grades = qrels.get(query.id, {})
+        print(f"\n== {query.id}\t{query.text}\t[{query.group}] {query.need}")
+        for system, rankings in run.rankings.items():
+            print(f"-- {system}")
+            for rank, doc_id in enumerate(rankings[number][:K], start=1):
+                text = by_id[doc_id].text.replace("\n", " ¶ ")
+                print(f"{rank:>3} {grades.get(doc_id, '?')} {doc_id}\t{text[:width]}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run every system, print the table and write the JSON; or print documents to judge."""
     parser = argparse.ArgumentParser(prog="python -m bench.relevance", description=__doc__.split("\n")[0])
@@ -277,16 +295,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--pool", action="store_true", help="print the pooled documents still unjudged and stop"
     )
-    parser.add_argument("--width", type=int, default=300, help="characters of each document --pool prints")
+    parser.add_argument(
+        "--show", action="append", metavar="QUERY_ID", help="print each system's first page for this query"
+    )
+    parser.add_argument("--width", type=int, default=300, help="characters of each document printed")
     args = parser.parse_args(argv)
+    known = {query.id for query in QUERIES}
+    if args.show and not known.issuperset(args.show):
+        parser.error(f"no query {', '.join(sorted(set(args.show) - known))} in the relevance set")
     documents = relevance_documents()
     if args.paragraphs:
         for doc in documents:
             print(f"{doc.id}\n{doc.text}\n")
         return
     qrels = load_judgments()
+    queries = [query for query in QUERIES if query.id in args.show] if args.show else QUERIES
     with tempfile.TemporaryDirectory(prefix="bahith-relevance-") as tmp:
-        run = run_systems(Path(tmp))
+        run = run_systems(Path(tmp), queries)
+    if args.show:
+        print_rankings(run, qrels, documents, args.width)
+        return
     if args.pool:
         print_pool(run, qrels, documents, args.width)
         return

@@ -102,7 +102,8 @@ class Reading:
 def _fits(lexicon: ArabicLexicon, split: Split, entry: str) -> bool:
     """Whether a dictionary word can carry this split's clitics."""
     if lexicon.is_name(entry) and split.suffix:
-        return False
+        # A name in ي is also an adjective: "كردي", "الكرديين".
+        return entry.endswith(NISBA) and split.suffix in NISBA_ENDINGS
     return not (split.has_article and lexicon.kind_of(entry) == VERB)
 
 

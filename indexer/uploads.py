@@ -170,7 +170,9 @@ def remove_upload(index_dir: Path, articles_dir: Path, path: str, doc_id: str) -
 
     A file of one article is deleted. From a JSON Lines or JSON list file of
     several, only that record goes: its line is blanked, or its list entry made
-    null, so the other records keep their places and with them their ids.
+    null, so the other records keep their places and with them their ids. A
+    feed or archive of several is refused (``UploadRejected``) rather than
+    deleted whole.
     """
     if not is_upload(articles_dir, path):
         raise UploadRejected(f"{path} was not uploaded; delete the file and reindex instead")
@@ -188,6 +190,12 @@ def _without_record(path: Path, doc_id: str) -> bytes | None:
     """The content of ``path`` without the record ``doc_id``; None if nothing else would remain."""
     suffix = path.suffix.lower()
     if suffix not in (".jsonl", ".json"):
+        held = sum(isinstance(item, Article) for item in read_articles(path))
+        if held > 1:
+            raise UploadRejected(
+                f"{path.name} holds {held} articles and only JSON and JSON Lines files can lose one "
+                "alone; nothing was deleted"
+            )
         return None
     try:
         text = normalize_text(decode(path.read_bytes()))

@@ -141,6 +141,28 @@ def test_deleting_one_record_of_a_multi_record_upload_deletes_that_record_only(
     assert files_under(articles_dir) == [], "the file goes with its last record"
 
 
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Le Site</title>
+<item><title>Un</title><link>http://x/1</link><description>La caravane arrive à Tozeur.</description></item>
+<item><title>Deux</title><link>http://x/2</link><description>Les dromadaires sont las.</description></item>
+</channel></rss>"""
+
+
+def test_one_item_of_an_uploaded_feed_is_not_deleted_with_the_others(
+    client: FlaskClient, articles_dir: Path
+) -> None:
+    response = client.post(
+        "/api/articles", data={"file": (io.BytesIO(FEED.encode()), "site.rss")}, headers=AUTH
+    )
+    first, second = response.get_json()["ids"]
+    refused = client.delete(f"/api/articles/{first}", headers=AUTH)
+    assert (refused.status_code, refused.get_json()["error"].split(" holds ")[1]) == (
+        422,
+        "2 articles and only JSON and JSON Lines files can lose one alone; nothing was deleted",
+    )
+    assert [client.get(f"/api/articles/{i}").status_code for i in (first, second)] == [200, 200]
+    assert len(files_under(articles_dir)) == 1
+
+
 # A real server: what waitress does before the app sees the request.
 
 

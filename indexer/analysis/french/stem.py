@@ -39,6 +39,10 @@ _FEMININE = (
 )
 """Folded feminine endings whose masculine is not the same word less its e."""
 
+_NOT_FOR_PARTICIPLES = frozenset({"eille", "onne", "ive"})
+"""Endings whose rule would turn a participle in -é into a noun: conseillé is not
+conseil, sélectionné is not sélection, motivé is not motif."""
+
 _FEMININE_E = (
     *("ite", "ate", "ute", "ete", "ote", "nte", "rte", "cte", "pte"),
     *("nde", "rde", "ide", "ude"),
@@ -83,14 +87,17 @@ def strip_plural(word: str) -> str:
     return _singular(word, fold(word))[0]
 
 
-def _masculine(folded: str) -> str:
+def _masculine(folded: str, participle: bool) -> str:
     """The masculine of a folded singular: iranienne -> iranien, active -> actif,
     francaise -> francai (like francais), vraie -> vrai, securite -> securit.
 
     A final e is dropped only after the endings French feminines have; after any
     other it belongs to the word ("coupe", "arme", "page", "guerre", "base").
+    ``participle`` says the final e was an é (or the e of -ée).
     """
     for ending, replacement, shortest in _FEMININE:
+        if participle and ending in _NOT_FOR_PARTICIPLES:
+            continue
         if folded.endswith(ending) and len(folded) >= shortest:
             return folded[: -len(ending)] + replacement
     if folded.endswith(("ise", "use", "yse")) and not folded.endswith("ause"):
@@ -109,12 +116,13 @@ def _strip_feminine(word: str, folded: str) -> str:
     """
     if _is_whole(word, folded):
         return folded
+    participle = word.endswith("é")
     while folded.endswith("ee") and len(folded) - 1 >= MIN_STEM:
         # déclarée -> déclaré, créée -> créé -> cré: a participle's e goes with its feminine.
-        word, folded = word[:-1], folded[:-1]
+        word, folded, participle = word[:-1], folded[:-1], True
         if _is_whole(word, folded):
             return folded
-    masculine = _masculine(folded)
+    masculine = _masculine(folded, participle)
     if len(masculine) >= 6 and masculine.endswith("eur"):
         # chanteur, chanteuse and the -eux adjectives all end in -eu.
         return masculine[:-1]

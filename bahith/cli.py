@@ -123,6 +123,8 @@ def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, wait: float, 
         bar.close()
     for skipped in summary.skipped:
         click.echo(f"bahith: cannot read {skipped.path}: {skipped.reason} (skipped)", err=True)
+    for notice in summary.notices:
+        click.echo(f"bahith: note: {notice.path}: {notice.message}", err=True)
     if as_json:
         emit_json(
             {

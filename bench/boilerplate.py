@@ -21,6 +21,7 @@ Results go to ``bench/results/boilerplate.json``.
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import re
@@ -172,6 +173,55 @@ def _with_urls(pages: dict[str, dict[str, Any]], base: str) -> dict[str, dict[st
     return {name: {**expected, "url": expected["url"] or base + name} for name, expected in pages.items()}
 
 
+def warc_memory(size_mb: int, folder: Path) -> dict[str, Any]:
+    """Peak memory of indexing-side reading of a WARC of about ``size_mb`` MB, in a fresh process.
+
+    The archive is a crawl's mix: per megabyte, one 0.9 MB image response (read
+    past, not kept) and one HTML page from the fixtures (read as an article).
+    Memory must not grow with the archive, only with its biggest record.
+    """
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = folder / "big.warc"
+    names = sorted(expected_pages())
+    image = bytes(range(256)) * (900 * 1024 // 256)
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for number in range(size_mb):
+            for content_type, payload, target in (
+                ("image/jpeg", image, f"https://archive.example/{number}.jpg"),
+                (
+                    "text/html",
+                    (FIXTURES / names[number % len(names)]).read_bytes(),
+                    f"https://archive.example/{number}",
+                ),
+            ):
+                headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
+                record = writer.create_warc_record(
+                    target, "response", payload=io.BytesIO(payload), http_headers=headers
+                )
+                writer.write_record(record)
+    reader = (
+        "import resource, sys; from indexer.ingest import read_articles; "
+        "n = sum(1 for _ in read_articles(__import__('pathlib').Path(sys.argv[1]))); "
+        "print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    baseline = "import resource, indexer.ingest; print(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    peaks = []
+    for code in (baseline, reader):
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+        )
+        peaks.append(run.stdout.split())
+    return {
+        "archive_mb": round(path.stat().st_size / 2**20),
+        "articles": int(peaks[1][0]),
+        "peak_rss_mb_after_import": round(int(peaks[0][1]) / 1024),
+        "peak_rss_mb_reading": round(int(peaks[1][1]) / 1024),
+    }
+
+
 def seed_figures(seeds: Path) -> list[dict[str, str]]:
     """Date and source of each real seed article, read as the text page it is."""
     rows = []
@@ -189,8 +239,13 @@ def seed_figures(seeds: Path) -> list[dict[str, str]]:
     return rows
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Measure, print and write the figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench.boilerplate", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--warc-mb", type=int, default=0, help="also measure peak memory reading a WARC of this many MB"
+    )
+    args = parser.parse_args(argv)
     pages = expected_pages()
     results: dict[str, Any] = {}
     old = old_reader()
@@ -202,6 +257,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         results["warc"] = warc_figures(pages, Path(folder))
         results["rss"] = feed_figures(pages, Path(folder))
+        if args.warc_mb:
+            results["warc_memory"] = warc_memory(args.warc_mb, Path(folder))
     seeds = default_seeds_dir()
     results["seeds_txt"] = seed_figures(seeds) if seeds.is_dir() else []
     for label, figures in results.items():

@@ -213,11 +213,15 @@ def arabic_lexicon() -> ArabicLexicon:
 
 
 def _write_cache(cache: Path, value: tuple[object, ...]) -> None:
-    """Keep the derived tables for the next process; an unwritable cache only costs time."""
+    """Keep the derived tables for the next process, and drop those of other versions; an
+    unwritable cache only costs time."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.partial")
         partial.write_bytes(marshal.dumps(value))
         partial.replace(cache)
+        for stale in cache.parent.glob("arabic-lexicon-*.marshal"):
+            if stale != cache:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass

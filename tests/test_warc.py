@@ -195,3 +195,15 @@ def test_reindexing_an_unchanged_archive_changes_nothing_and_damage_loses_nothin
     assert (summary.removed, summary.unchanged, len(summary.skipped)) == (0, 1, 1)
     with SearchEngine(index_dir) as engine:
         assert engine.search("القمح").total == 1
+
+
+def test_an_archive_without_html_pages_is_one_skip_that_counts_what_it_holds(tmp_path: Path) -> None:
+    path = (
+        Archive(tmp_path / "images.warc.gz")
+        .request("https://port.example/logo.png")
+        .response("https://port.example/logo.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
+        .close()
+    )
+    assert read(path)[0] == [
+        Skipped(str(path), "no HTML pages in the archive, only 1 non-HTML responses, 1 requests")
+    ]

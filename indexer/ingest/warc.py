@@ -57,7 +57,7 @@ def read_warc(
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
             for record in records:
-                if record.format != "warc":
+                if record.format != "warc" or not record.rec_type:
                     raise ValueError(NOT_WARC)
                 kind = _kind(record)
                 data = _payload(record) if kind == "page" else b""
@@ -81,9 +81,15 @@ def read_warc(
             yield Skipped(name, "empty file")
         elif end < size and not _only_line_breaks_after(path, end):
             yield Skipped(name, _damaged(end, _reason(EOFError())))
+        elif not pages:
+            yield Skipped(name, f"no HTML pages in the archive, only {_counts(skipped) or 'blank lines'}")
+            return
     if tell and skipped:
-        counts = ", ".join(f"{count} {kind}" for kind, count in sorted(skipped.items()))
-        tell(f"{pages} HTML pages read; skipped {counts}")
+        tell(f"{pages} HTML pages read; skipped {_counts(skipped)}")
+
+
+def _counts(skipped: Counter[str]) -> str:
+    return ", ".join(f"{count} {kind}" for kind, count in sorted(skipped.items()))
 
 
 def _only_line_breaks_after(path: Path, end: int) -> bool:

@@ -5,8 +5,9 @@ A news page is mostly not the article: menus, cookie banners, share bars,
 sites mark them with class names, not with semantic tags. ``trafilatura`` finds
 the main text the way web archives and corpus builders do (measured on
 ``tests/fixtures/pages`` by ``python -m bench.boilerplate``), and reads the
-page's metadata: Open Graph and JSON-LD title, date, author, site name and
-canonical URL. Its text then goes through the same clean-up rules as a
+page's metadata: Open Graph and JSON-LD title, date, site name and canonical
+URL (a page fetched from a site that names itself nowhere, as in a WARC, gets
+the site's host name as its source). Its text then goes through the same clean-up rules as a
 plain-text page (a "Lire aussi :" line, a repeated headline). Arabic pages
 often give their date only as a visible dateline ("السبت 10 أيلول/سبتمبر
 2022"), which ``trafilatura`` cannot read; Bahith's own date rules find it.

@@ -36,8 +36,12 @@ _FEMININE = (
     ("ette", "et", 5),
     ("gue", "g", 5),
     ("ive", "if", 5),
+    ("erse", "er", 6),
 )
 """Folded feminine endings whose masculine is not the same word less its e."""
+
+_AIL_PLURALS = ("travaux", "vitraux", "emaux", "coraux", "soupiraux", "vantaux")
+"""Plurals in -aux of words in -ail, compounds included (télétravaux)."""
 
 _NOT_FOR_PARTICIPLES = frozenset({"eille", "onne", "ive"})
 """Endings whose rule would turn a participle in -é into a noun: conseillé is not
@@ -48,13 +52,13 @@ _FEMININE_E = (
     *("nde", "rde", "ide", "ude"),
     *("ale", "ile", "ule", "ole"),
     *("ine", "une", "ane"),
-    *("ere", "ure"),
+    *("ere", "ure", "aire"),
     *("ie", "ue"),
 )
 """Folded endings after which a final e can mark a feminine: the masculines end
 in -it, -at, -ut, -et, -ot, -nt, -rt, -ct, -pt, -nd, -rd, -id, -ud, -al, -il,
--ul, -ol, -in, -un, -an, -er, -ur, -i or -u (petit, grand, égal, voisin,
-premier, dur, vrai, bleu)."""
+-ul, -ol, -in, -un, -an, -er, -ur, -air, -i or -u (petit, grand, égal, voisin,
+premier, dur, clair, vrai, bleu)."""
 
 _WHOLE_UNACCENTED = frozenset(fold(word) for word in WHOLE) - {"jeune"}
 """A word typed without accents is read as the listed word it folds to ("cote"
@@ -71,6 +75,8 @@ def _singular(word: str, folded: str) -> tuple[str, str]:
     removes (s, x, aux) are the same in both."""
     if len(folded) < MIN_LENGTH or folded in INVARIABLE:
         return word, folded
+    if folded.endswith(_AIL_PLURALS):
+        return word[:-3] + "ail", folded[:-3] + "ail"
     if folded.endswith("aux") and len(folded) > MIN_LENGTH and folded[-4] not in "ey":
         return word[:-3] + "al", folded[:-3] + "al"
     if folded.endswith(("aux", "eux", "oux")) or (folded.endswith("s") and not folded.endswith("ss")):

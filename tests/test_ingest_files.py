@@ -14,7 +14,10 @@ from indexer.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, discover, read_ar
 
 ARABIC = "وزير الزراعة يفتتح معرض التمور\n\nافتتح الوزير المعرض بمشاركة مئتي مزارع، وقال إن الإنتاج زاد."
 FRENCH = "À Lyon, le festival du livre ouvre\n\nL'État a salué dès vendredi une fréquentation « record »."
-UNSUPPORTED = "unsupported file type, expected one of .htm, .html, .json, .jsonl, .md, .txt"
+UNSUPPORTED = (
+    "unsupported file type, expected one of "
+    ".atom, .htm, .html, .json, .jsonl, .md, .rss, .txt, .warc, .warc.gz, .xml"
+)
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -31,7 +34,19 @@ def read_one(path: Path) -> Article | Skipped:
 
 
 def test_supported_suffixes() -> None:
-    assert {".txt", ".md", ".html", ".htm", ".json", ".jsonl"} == SUPPORTED_SUFFIXES
+    assert {
+        ".txt",
+        ".md",
+        ".html",
+        ".htm",
+        ".json",
+        ".jsonl",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".warc",
+        ".warc.gz",
+    } == SUPPORTED_SUFFIXES
 
 
 @pytest.mark.parametrize(
@@ -116,17 +131,17 @@ def test_a_file_over_the_size_limit_is_skipped_before_reading(tmp_path: Path) ->
     path = tmp_path / "dump.jsonl"
     with path.open("wb") as file:
         file.truncate(int(52.4 * 1024 * 1024))
-    assert read_one(path) == Skipped(str(path), "file is 52.4 MB, over the 20 MB limit")
+    assert read_one(path) == Skipped(str(path), "file is 52.4 MB, over the 10 MB limit")
 
 
 @pytest.mark.parametrize(
     ("size", "reason"),
     [
         (MAX_FILE_BYTES, "binary file, not text"),
-        (MAX_FILE_BYTES + 1, "file is 20.0 MB, over the 20 MB limit"),
+        (MAX_FILE_BYTES + 1, "file is 10.0 MB, over the 10 MB limit"),
     ],
 )
-def test_the_size_limit_is_exactly_20_mb(tmp_path: Path, size: int, reason: str) -> None:
+def test_the_size_limit_is_exactly_10_mb(tmp_path: Path, size: int, reason: str) -> None:
     path = write(tmp_path / "big.txt", b"\x00" * size)
     assert read_one(path) == Skipped(str(path), reason)
 
@@ -146,10 +161,9 @@ def test_a_folder_named_like_an_article_is_skipped(tmp_path: Path) -> None:
 
 def test_malformed_html_markup_never_raises(tmp_path: Path) -> None:
     path = write(tmp_path / "word.html", "<p>Texte.</p><![foo[ x ]]><![ y <p>Suite.</p>")
-    assert read_one(path) in (
-        Skipped(str(path), "malformed HTML markup"),  # Python versions whose parser gives up
-        read_one(write(tmp_path / "clean.html", "<p>Texte.</p><p>Suite.</p>")),
-    )
+    found = read_one(path)
+    if not isinstance(found, Skipped):  # some parsers give up on this markup: a skip is fine
+        assert found.body.split() == ["Texte.", "Suite."]
 
 
 _TEXTY = st.text(alphabet=st.sampled_from("<>!-[]/?=\"'{}:,\n\t #*_&;abcé١اسم"), max_size=300)

@@ -82,7 +82,7 @@ def _latin(surface: str, stem: bool) -> Analysis:
     return Analysis(surface, Script.LATIN, folded, term, stop, start, end)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)
 def analyze_word(surface: str, script: Script | None = None, stem: bool = True) -> Analysis:
     """Analyse one word, routed by its script unless ``script`` forces a chain.
 

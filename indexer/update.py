@@ -57,7 +57,8 @@ class RunSummary:
             f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
         )
         if self.notices:
-            line += f", {len(self.notices)} read by guessing their encoding"
+            count = len(self.notices)
+            line += f", {count} {'note' if count == 1 else 'notes'} to check"
         return line if self.changed else f"{line}: nothing to write, the index is up to date"
 
 

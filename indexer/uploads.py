@@ -31,6 +31,7 @@ from indexer.article import Article, Skipped, article_id
 from indexer.ingest import SUPPORTED_SUFFIXES, read_articles
 from indexer.ingest.encoding import NotTextError, decode
 from indexer.ingest.normalize import normalize_text
+from indexer.ingest.reading import file_kind
 from indexer.update import RunSummary, apply_changes
 
 ARTICLES_ENV = "BAHITH_ARTICLES"
@@ -54,11 +55,11 @@ def default_articles_dir(index_dir: Path) -> Path:
 
 
 def _destination(articles_dir: Path, filename: str, data: bytes) -> Path:
-    suffix = Path(filename).suffix.lower()
+    suffix = file_kind(Path(filename))
     if suffix not in SUPPORTED_SUFFIXES:
         kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise UploadRejected(f"'{filename}' is not an article file; send one of {kinds}")
-    stem = re.sub(r"[^\w-]+", "-", Path(filename).stem).strip("-")[:60] or "article"
+    stem = re.sub(r"[^\w-]+", "-", Path(filename).name[: -len(suffix)]).strip("-")[:60] or "article"
     folder = articles_dir / UPLOADS / datetime.now(UTC).strftime("%Y-%m")
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"

@@ -20,6 +20,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from indexer.ingest import SUPPORTED_SUFFIXES
+from indexer.ingest.reading import file_kind
 from indexer.store import IndexUnavailable
 from indexer.update import RunSummary, apply_changes, update_index
 
@@ -36,7 +37,7 @@ def _is_article_path(path: str, is_directory: bool) -> bool:
     name = os.path.basename(path)
     if not name or name.startswith("."):
         return False
-    return is_directory or Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+    return is_directory or file_kind(Path(name)) in SUPPORTED_SUFFIXES
 
 
 class ChangeBatcher(FileSystemEventHandler):

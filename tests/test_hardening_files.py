@@ -199,7 +199,7 @@ def test_a_guessed_encoding_is_reported_in_the_run_and_the_file_still_indexed(tm
             "not UTF-8: read as Windows-1256 by guessing; check that it reads right, or save it as UTF-8",
         )
     ]
-    assert "1 read by guessing their encoding" in summary.describe()
+    assert "1 note to check" in summary.describe()
 
 
 @pytest.mark.parametrize(

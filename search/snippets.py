@@ -19,6 +19,12 @@ SNIPPET_CHARS = 220
 
 MAX_FRAGMENTS = 2
 ELLIPSIS = " … "
+MAX_SCANNED_CHARS = 50_000
+"""Snippets are looked for in this many characters at the start of an article: past
+that, a reader has long stopped, and a huge article must not make its snippet costly."""
+
+WORD_REACH = 30
+"""How far (exclusive) to look for a space to end a fragment on a whole word."""
 
 
 def match_spans(
@@ -62,35 +68,42 @@ def mark(text: str, spans: list[tuple[int, int]]) -> str:
 def _word_boundary_left(text: str, index: int) -> int:
     if index <= 0:
         return 0
-    space = text.rfind(" ", 0, index)
-    return space + 1 if space != -1 and index - space < 30 else index
+    space = text.rfind(" ", max(0, index - WORD_REACH + 1), index)
+    return space + 1 if space != -1 else index
 
 
 def _word_boundary_right(text: str, index: int) -> int:
     if index >= len(text):
         return len(text)
-    space = text.find(" ", index)
-    return space if space != -1 and space - index < 30 else index
+    space = text.find(" ", index, index + WORD_REACH)
+    return space if space != -1 else index
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Up to ``MAX_FRAGMENTS`` windows, each centred on a cluster of matches.
+    """Up to ``MAX_FRAGMENTS`` windows, each starting just before a match, in text order.
 
-    The densest cluster (most matches within one window) comes first; windows
-    are then shown in text order.
+    The window holding the most matches comes first, then the best one that does
+    not overlap it. ``spans`` are sorted, so the matches a window holds are counted
+    by one pointer moving forward with the windows: linear in the number of matches,
+    where counting afresh for each window was quadratic (minutes for an article of
+    one word repeated).
     """
     candidates: list[tuple[int, int, int]] = []
+    inside_end = 0
     for i, (start, _) in enumerate(spans):
         window_start = max(0, start - SNIPPET_CHARS // 4)
         window_end = window_start + SNIPPET_CHARS
-        inside = sum(1 for s, e in spans[i:] if e <= window_end)
-        candidates.append((inside, window_start, window_end))
+        inside_end = max(inside_end, i)
+        while inside_end < len(spans) and spans[inside_end][1] <= window_end:
+            inside_end += 1
+        candidates.append((inside_end - i, window_start, min(window_end, len(text))))
     chosen: list[tuple[int, int]] = []
-    for _, start, end in sorted(candidates, key=lambda c: (-c[0], c[1])):
-        if all(end <= s or start >= e for s, e in chosen):
-            chosen.append((start, min(end, len(text))))
-        if len(chosen) == MAX_FRAGMENTS:
+    for _ in range(MAX_FRAGMENTS):
+        free = [c for c in candidates if all(c[2] <= s or c[1] >= e for s, e in chosen)]
+        if not free:
             break
+        _, start, end = max(free, key=lambda c: (c[0], -c[1]))
+        chosen.append((start, end))
     return sorted(chosen)
 
 
@@ -100,9 +113,10 @@ def make_snippet(text: str, spans: list[tuple[int, int]]) -> str:
         end = _word_boundary_right(text, SNIPPET_CHARS)
         return escape(" ".join(text[:end].split())) + (ELLIPSIS.rstrip() if end < len(text) else "")
     pieces: list[str] = []
-    for start, end in _windows(text, spans):
+    scanned = [span for span in spans if span[1] <= MAX_SCANNED_CHARS] or spans[:1]
+    for start, end in _windows(text, scanned):
         start, end = _word_boundary_left(text, start), _word_boundary_right(text, end)
-        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        inside = [(s - start, e - start) for s, e in scanned if s >= start and e <= end]
         fragment = " ".join(mark(text[start:end], inside).split())
         pieces.append(("…" if start > 0 else "") + fragment + ("…" if end < len(text) else ""))
     return " ".join(pieces)

@@ -30,12 +30,19 @@ def _by_term(reader: IndexReader, fieldname: str) -> list[str]:
 
 
 def _dates(reader: IndexReader) -> list[date | None]:
-    if not reader.has_column("date"):
-        return [None] * reader.doc_count_all()
+    """Each document's date, read segment by segment: a segment where no article has a
+    date has no date column, and Whoosh's column over the whole index then leaves that
+    segment's documents out instead of giving them the column's default."""
     field = reader.schema["date"]
     missing = field.column_type.default_value()
-    column = reader.column_reader("date", translate=False)
-    return [None if raw == missing else field.from_column_value(raw).date() for raw in column]
+    dates: list[date | None] = []
+    for segment, _ in reader.leaf_readers():
+        if not segment.has_column("date"):
+            dates.extend([None] * segment.doc_count_all())
+            continue
+        column = segment.column_reader("date", translate=False)
+        dates.extend(None if raw == missing else field.from_column_value(raw).date() for raw in column)
+    return dates
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from search.budget import check_time
 from search.phrases import PhraseOfAlternatives
 from search.postings import term_postings
 
@@ -28,6 +29,7 @@ def count_matches(searcher: Searcher, query: wq.Query) -> int:
 def segment_matches(searcher: Searcher, q: wq.Query) -> set[int]:
     """Segment-local numbers of the documents of one segment (``searcher`` being a leaf
     searcher) that match ``q``."""
+    check_time()
     if type(q) is wq.Term:
         return _term_docs(searcher.reader(), q)
     if isinstance(q, wq.Or) and q.subqueries:

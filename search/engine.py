@@ -8,7 +8,9 @@ matches, excluding those already listed. Both are ranked by BM25F.
 
 from __future__ import annotations
 
+import heapq
 import os
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -16,14 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from indexer.store import open_index
-from search.counting import count_matches
-from search.query import PlannedQuery, QueryError, make_parser, plan
-from search.ranking import top_documents
+from search.budget import DeadlineCollector, check_slow_size, check_time, deadline
+from search.counting import segment_matches
+from search.query import PlannedQuery, QueryError, make_parser, plan, query_cost
+from search.ranking import is_rankable, top_documents
 from search.related import related_articles
-from search.segments import refreshed_reader
+from search.segments import per_segment, refreshed_reader
 from search.snippets import make_snippet, match_spans
 from search.suggest import did_you_mean
 
@@ -70,8 +74,12 @@ class SearchResults:
     total: int
     took_ms: float
     page: int
+    planned: PlannedQuery
+    """What the query was planned as: the terms to mark, the query every match matches."""
     hits: list[Hit] = field(default_factory=list)
     suggestion: str | None = None
+    matches: list[int] = field(default_factory=list)
+    """Every matching document number (not only this page's), for counts by filter and date."""
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape: query, total, took_ms, page, hits."""
@@ -95,17 +103,97 @@ def _filtered(query: wq.Query, lang: str | None, source: str | None) -> wq.Query
     return wq.And([query, *filters]) if filters else query
 
 
+def _words_part(q: wq.Query) -> wq.Query | None:
+    """The part of ``q`` that ranking can score when the rest only selects: the words of
+    ``words lang:fr``, ``words -other`` or ``words date:2016``; None when there is none."""
+    if isinstance(q, wq.AndNot):
+        return q.a if is_rankable(q.a) else _words_part(q.a)
+    if not isinstance(q, wq.And):
+        return None
+    words = [sub for sub in q.subqueries if is_rankable(sub)]
+    if not words:
+        return None
+    return words[0] if len(words) == 1 else wq.And(words, boost=q.boost)
+
+
 def _top(searcher: Searcher, query: wq.Query, limit: int, shown: set[int]) -> list[tuple[int, float]]:
     """The ``limit`` best (docnum, score) pairs of ``query``, leaving out ``shown``.
 
-    Words-only queries are ranked from whole posting blocks (see ``ranking``);
-    Whoosh ranks the rest.
+    Words-only queries are ranked from whole posting blocks (see ``ranking``).
+    So are words with filters, exclusions or dates: their words are ranked among
+    the articles the whole query matches (filters score alike in every article
+    they keep, so the order is Whoosh's). Whoosh ranks the rest, within the
+    budget's smaller limits for it: its work cannot be stopped half-way.
     """
     found = top_documents(searcher, query, limit, shown)
+    words = _words_part(query) if found is None else None
+    if words is not None:
+        kept = set(matching_documents(searcher, query))
+        found = top_documents(searcher, words, limit, shown | (set(searcher.reader().all_doc_ids()) - kept))
     if found is None:
-        hits = searcher.search(query, limit=limit, mask=shown or None, optimize=False)
-        found = [(hit.docnum, hit.score) for hit in hits]
+        check_slow_size(*query_cost(searcher.reader(), [query]))
+        collector = searcher.collector(limit=limit, mask=shown or None, optimize=False)
+        searcher.search_with_collector(query, DeadlineCollector(collector))
+        found = [(hit.docnum, hit.score) for hit in collector.results()]
     return found
+
+
+def _matches(searcher: Searcher, query: wq.Query) -> list[tuple[int, set[int]]]:
+    """(segment offset, the segment's matching documents) for each segment."""
+    return [(offset, segment_matches(leaf, query)) for leaf, offset in searcher.leaf_searchers()]
+
+
+def matching_documents(searcher: Searcher, query: wq.Query) -> list[int]:
+    """The number of every live document of ``searcher`` matching ``query``, by set algebra
+    on postings (see ``counting``), under the current search's deadline."""
+    return [docnum + offset for offset, docs in _matches(searcher, query) for docnum in docs]
+
+
+def _segment_dates(segment: IndexReader) -> list[int]:
+    """Each document's date as the column stores it, -1 for none: what ``_newest`` sorts on."""
+
+    def read() -> list[int]:
+        if not segment.has_column("date"):
+            return [-1] * segment.doc_count_all()
+        missing = segment.schema["date"].column_type.default_value()
+        return [-1 if raw == missing else raw for raw in segment.column_reader("date", translate=False)]
+
+    return per_segment(segment, "dates", "date", read)
+
+
+def _newest(
+    searcher: Searcher, matches: list[tuple[int, set[int]]], limit: int
+) -> list[tuple[int, float, bool]]:
+    """The ``limit`` most recent of ``matches`` ((segment offset, its documents) pairs), undated
+    last, as (document number, 0.0, False): every article matches ``*`` alike, so none is scored."""
+    keyed = []
+    for (segment, _), (offset, docs) in zip(searcher.leaf_searchers(), matches, strict=True):
+        dates = _segment_dates(segment.reader())
+        keyed.extend((dates[docnum], docnum + offset) for docnum in docs)
+    return [(docnum, 0.0, False) for _, docnum in heapq.nlargest(limit, keyed)]
+
+
+def _ranked(
+    searcher: Searcher, planned: PlannedQuery, lang: str | None, source: str | None, wanted: int, total: int
+) -> list[tuple[int, float, bool]]:
+    """The ``wanted`` best (document number, score, crossed) of ``total`` matches, tier after tier."""
+    tiers = [
+        (_filtered(query, lang, source), crossed)
+        for step, crossed in ((planned, False), (planned.across, True))
+        if step is not None
+        for query in (step.strict, step.loose)
+        if query is not None
+    ]
+    ranked = [(docnum, score, False) for docnum, score in _top(searcher, tiers[0][0], wanted, set())]
+    for query, crossed in tiers[1:]:
+        if len(ranked) >= min(wanted, total):
+            break
+        # A tier runs only when the earlier ones gave fewer hits than asked for, so all
+        # their articles are ranked already: masking those leaves what this tier adds.
+        shown = {docnum for docnum, _, _ in ranked}
+        rest = _top(searcher, query, wanted - len(ranked), shown)
+        ranked.extend((docnum, score, crossed) for docnum, score in rest)
+    return ranked
 
 
 def _check_paging(limit: int, page: int, lang: str | None) -> None:
@@ -127,6 +215,7 @@ class SearchEngine:
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
+        self._lock = threading.Lock()
         self._open()
 
     def _open(self) -> None:
@@ -139,14 +228,17 @@ class SearchEngine:
         """A searcher on the latest committed state of the index.
 
         A rebuild swaps a whole new folder in under the same name; that is seen
-        from the folder's identity changing, and the new index is opened.
+        from the folder's identity changing, and the new index is opened. Whoosh
+        readers are not safe to share between threads (they seek in shared files),
+        so a server keeps one engine per thread; the lock only keeps a refresh whole.
         """
-        if _folder_identity(self.index_dir) != self._identity:
-            self._searcher.close()
-            self._open()
-        elif (reader := refreshed_reader(self._index, self._searcher.reader())) is not None:
-            self._searcher = Searcher(reader, fromindex=self._index)
-        return self._searcher
+        with self._lock:
+            if _folder_identity(self.index_dir) != self._identity:
+                self._searcher.close()
+                self._open()
+            elif (reader := refreshed_reader(self._index, self._searcher.reader())) is not None:
+                self._searcher = Searcher(reader, fromindex=self._index)
+            return self._searcher
 
     def close(self) -> None:
         """Release the open index files."""
@@ -172,49 +264,46 @@ class SearchEngine:
         source: str | None = None,
         snippets: bool = True,
         exact: bool = False,
+        searcher: Searcher | None = None,
     ) -> SearchResults:
         """One page of ranked results for ``text``; raises ``QueryError`` for bad input.
 
         Unless ``exact``, a name also finds its other spellings and a name or
         month its forms in the other language; articles found only that way
-        come after all others, marked ``cross_language``.
+        come after all others, marked ``cross_language``. ``*`` lists every
+        article, newest first. A query over the budget raises ``QueryTooBroad``,
+        a search past its deadline ``SearchTimeout`` (see ``budget``). ``searcher``,
+        from ``searcher()``, pins the search to that state of the index.
         """
         started = time.perf_counter()
         _check_paging(limit, page, lang)
-        searcher = self.searcher()
-        planned = plan(text, self._parser, searcher.reader(), exact=exact)
-        tiers = [
-            (_filtered(query, lang, source), crossed)
-            for step, crossed in ((planned, False), (planned.across, True))
-            if step is not None
-            for query in (step.strict, step.loose)
-            if query is not None
-        ]
+        searcher = searcher or self.searcher()
         wanted = page * limit
-        ranked = [(docnum, score, False) for docnum, score in _top(searcher, tiers[0][0], wanted, set())]
-        total = count_matches(searcher, _filtered(planned.widest(), lang, source))
-        for query, crossed in tiers[1:]:
-            if len(ranked) >= min(wanted, total):
-                break
-            # A tier runs only when the earlier ones gave fewer hits than asked for, so all
-            # their articles are ranked already: masking those leaves what this tier adds.
-            shown = {docnum for docnum, _, _ in ranked}
-            rest = _top(searcher, query, wanted - len(ranked), shown)
-            ranked.extend((docnum, score, crossed) for docnum, score in rest)
-        window = ranked[(page - 1) * limit : wanted]
-        spans = (
-            match_spans(searcher, [docnum for docnum, _, _ in window], "body", planned.terms("body"))
-            if snippets
-            else {}
-        )
-        hits = [
-            self._hit(searcher, docnum, score, spans.get(docnum) if snippets else None, crossed)
-            for docnum, score, crossed in window
-        ]
+        with deadline():
+            planned = plan(text, self._parser, searcher.reader(), exact=exact)
+            matches = _matches(searcher, _filtered(planned.widest(), lang, source))
+            total = sum(len(docs) for _, docs in matches)
+            if planned.by_date:
+                ranked = _newest(searcher, matches, wanted)
+            else:
+                ranked = _ranked(searcher, planned, lang, source, wanted, total)
+            window = ranked[(page - 1) * limit : wanted]
+            terms = planned.terms("body") if snippets else set()
+            spans = match_spans(searcher, [docnum for docnum, _, _ in window], "body", terms)
+            hits = []
+            for docnum, score, crossed in window:
+                check_time()
+                hits.append(self._hit(searcher, docnum, score, spans[docnum] if snippets else None, crossed))
         suggestion = did_you_mean(searcher, text.split()) if total <= 1 else None
-        took = round((time.perf_counter() - started) * 1000, 2)
         return SearchResults(
-            query=text, total=total, took_ms=took, page=page, hits=hits, suggestion=suggestion
+            query=text,
+            total=total,
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            page=page,
+            hits=hits,
+            suggestion=suggestion,
+            planned=planned,
+            matches=[docnum + offset for offset, docs in matches for docnum in docs],
         )
 
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:

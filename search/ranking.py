@@ -27,6 +27,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from indexer.schema import TEXT_FIELDS
+from search.budget import check_time
 from search.counting import segment_matches
 from search.phrases import PhraseOfAlternatives
 from search.postings import term_postings
@@ -122,6 +123,7 @@ class _Scorer:
         self._weighting: BM25F = searcher.weighting
 
     def scores(self, q: wq.Query, within: set[int] | None = None) -> Scores:
+        check_time()
         if isinstance(q, WordForms):
             idf = q.shared_idf(self._searcher)
             scores = self._sum([self._term(sub, idf, within) for sub in q.subqueries])

@@ -1,7 +1,9 @@
 """The JSON API: the search of ``bahith search --json``, stored articles, and a health check.
 
 Scripts get the same JSON as the command line. Every answer is JSON, errors
-too (``{"error": message}`` with 400, 404 or 405; see ``web.errors``).
+too (``{"error": message}``; see ``web.errors``): 400 for a query that cannot
+run or is over the search budget, 503 with ``Retry-After`` for a search stopped
+at its deadline (the same query may pass when the server is less busy).
 """
 
 from __future__ import annotations
@@ -9,16 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, request
+from flask.typing import ResponseReturnValue
 
-from search.query import QueryError
+from search.errors import QueryError, SearchTimeout
 from web.library import current_library
 from web.params import int_arg, text_arg
 
 bp = Blueprint("api", __name__)
+RETRY_AFTER_SECONDS = 5
+"""What a client stopped at the search deadline is told to wait before trying again."""
 
 
 @bp.get("/api/search")
-def search() -> tuple[dict[str, Any], int] | dict[str, Any]:
+def search() -> ResponseReturnValue:
     """``?q=&lang=&page=&limit=`` → ``{"query","total","took_ms","page","hits"}``."""
     try:
         return current_library().search_json(
@@ -27,6 +32,8 @@ def search() -> tuple[dict[str, Any], int] | dict[str, Any]:
             limit=int_arg(request.args, "limit", 10),
             lang=text_arg(request.args, "lang"),
         )
+    except SearchTimeout as error:
+        return {"error": str(error)}, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
     except QueryError as error:
         return {"error": str(error)}, 400
 

@@ -3,13 +3,19 @@
 The index is opened once per app: a ``SearchEngine`` lives as long as the app,
 and each request goes through ``SearchEngine.searcher()``, which moves to the
 latest commit, so pages see newly indexed articles without a restart. Whoosh
-readers keep file positions and are not documented as thread-safe, while
-waitress serves requests from several threads, so requests take turns on the
-index (a search takes milliseconds).
+readers keep file positions and are not safe to share between threads, while
+waitress serves requests from several threads; so each thread has its own
+engine, and no request waits for another's search to end. Each engine holds
+its own copy of the segment files in memory (reading them from the files
+instead made the first search after a start or a merge take seconds), so
+memory grows with ``web.server.THREADS``; what is derived from one segment
+(vocabulary, postings, lengths: see ``search.segments``) or from one index
+generation (``Facts``, keyed by its segments) is shared by the threads.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -22,8 +28,10 @@ from flask import current_app
 from markupsafe import Markup
 from whoosh.searching import Searcher
 
-from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date
-from search.query import QueryError
+from search.budget import CHECK_EVERY, check_time, deadline
+from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date, matching_documents
+from search.errors import QueryError, SearchTimeout
+from search.segments import segment_state
 from web.facts import Facts
 from web.highlight import highlight_paragraphs, highlight_title
 from web.timeline import Timeline, build_timeline
@@ -31,6 +39,8 @@ from web.timeline import Timeline, build_timeline
 EXTENSION = "bahith"
 PAGE_SIZE = 10
 RELATED = 5
+WARM_UP = "Bahith"
+"""The search run when the app starts: a capitalised Latin word, looked up in both scripts."""
 MAX_SOURCES = 12
 """The source filter lists the sources with the most matches, and the chosen one."""
 
@@ -158,26 +168,39 @@ class Library:
     """The index an app serves, shared by all its requests."""
 
     def __init__(self, index_dir: Path) -> None:
+        """Open the index now, so that a missing one is reported at start-up, and search it
+        once: the vocabulary read on a first search, shared by every thread after, is then
+        read once before the first request rather than by every thread at once."""
         self.index_dir = index_dir
-        self._engine = SearchEngine(index_dir)
-        self._lock = threading.Lock()
-        self._facts: tuple[Searcher, Facts] | None = None
+        self._engines = threading.local()
+        self._engines.engine = SearchEngine(index_dir)
+        self._facts: tuple[tuple[object, ...], Facts] | None = None
+        with contextlib.suppress(QueryError):
+            self._engine.search(WARM_UP, snippets=False)
+
+    @property
+    def _engine(self) -> SearchEngine:
+        """This thread's engine, opened on its first request."""
+        engine = getattr(self._engines, "engine", None)
+        if engine is None:
+            engine = self._engines.engine = SearchEngine(self.index_dir)
+        return engine
 
     def _searcher_and_facts(self) -> tuple[Searcher, Facts]:
         searcher = self._engine.searcher()
-        if self._facts is None or self._facts[0] is not searcher:
-            self._facts = (searcher, Facts.read(searcher.reader()))
-        return self._facts
+        generation = tuple(segment_state(leaf) for leaf, _ in searcher.reader().leaf_readers())
+        known = self._facts
+        if known is None or known[0] != generation:
+            known = self._facts = (generation, Facts.read(searcher.reader()))
+        return searcher, known[1]
 
     def count(self) -> int:
         """How many articles the index holds."""
-        with self._lock:
-            return self._engine.searcher().doc_count()
+        return self._engine.searcher().doc_count()
 
     def search_json(self, text: str, *, page: int, limit: int, lang: str | None) -> dict[str, Any]:
         """The API's answer: exactly ``SearchResults.to_json()``; raises ``QueryError``."""
-        with self._lock:
-            return self._engine.search(text, limit=limit, page=page, lang=lang).to_json()
+        return self._engine.search(text, limit=limit, page=page, lang=lang).to_json()
 
     def search(
         self, text: str, *, page: int, lang: str | None, source: str | None, exact: bool = False
@@ -188,17 +211,19 @@ class Library:
         shows what choosing another value would give.
         """
         started = time.perf_counter()
-        with self._lock:
-            results = self._engine.search(
-                text, limit=PAGE_SIZE, page=page, lang=lang, source=source, exact=exact
-            )
-            planned = self._engine.plan(text, exact=exact)
+        with deadline():
             searcher, facts = self._searcher_and_facts()
-            matches = searcher.docs_for_query(planned.widest())
+            results = self._engine.search(
+                text, limit=PAGE_SIZE, page=page, lang=lang, source=source, exact=exact, searcher=searcher
+            )
+            filtered = lang is not None or source is not None
+            matches = matching_documents(searcher, results.planned.widest()) if filtered else results.matches
             langs: Counter[str] = Counter()
             sources: Counter[str] = Counter()
             dates: list[date | None] = []
-            for docnum in matches:
+            for count, docnum in enumerate(matches):
+                if count % CHECK_EVERY == 0:
+                    check_time()
                 doc_lang, doc_source = facts.langs[docnum], facts.sources[docnum]
                 if source is None or doc_source == source:
                     langs[doc_lang] += 1
@@ -216,43 +241,46 @@ class Library:
 
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
-        with self._lock:
-            searcher = self._engine.searcher()
-            docnum = searcher.document_number(id=article_id)
-            return None if docnum is None else Article.from_fields(searcher.stored_fields(docnum))
+        searcher = self._engine.searcher()
+        docnum = searcher.document_number(id=article_id)
+        return None if docnum is None else Article.from_fields(searcher.stored_fields(docnum))
 
     def article_page(self, article_id: str, text: str) -> ArticlePage | None:
         """The article with every match of ``text`` marked and related articles; None if unknown.
 
         A query that cannot be run (say, a too-short wildcard) marks nothing
-        rather than hiding the article.
+        rather than hiding the article; related articles not found within the
+        search deadline are left out.
         """
-        with self._lock:
-            searcher = self._engine.searcher()
-            docnum = searcher.document_number(id=article_id)
-            if docnum is None:
-                return None
-            article = Article.from_fields(searcher.stored_fields(docnum))
+        searcher = self._engine.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return None
+        article = Article.from_fields(searcher.stored_fields(docnum))
+        with deadline():
             try:
                 planned = self._engine.plan(text) if text.strip() else None
             except QueryError:
                 planned = None
-            title_terms = planned.terms("title") if planned else set()
-            body_terms = planned.terms("body") if planned else set()
-            related = [Summary.from_hit(hit) for hit in self._engine.related(article_id, RELATED)]
-            return ArticlePage(
-                article=article,
-                title=highlight_title(searcher, docnum, article.title, title_terms),
-                paragraphs=highlight_paragraphs(searcher, docnum, article.body, body_terms),
-                related=related,
-            )
+        with deadline():
+            try:
+                related = [Summary.from_hit(hit) for hit in self._engine.related(article_id, RELATED)]
+            except SearchTimeout:
+                related = []
+        title_terms = planned.terms("title") if planned else set()
+        body_terms = planned.terms("body") if planned else set()
+        return ArticlePage(
+            article=article,
+            title=highlight_title(searcher, docnum, article.title, title_terms),
+            paragraphs=highlight_paragraphs(searcher, docnum, article.body, body_terms),
+            related=related,
+        )
 
     def overview(self) -> Overview:
         """Article counts by language and the latest articles."""
-        with self._lock:
-            searcher, facts = self._searcher_and_facts()
-            latest = [Summary.from_fields(searcher.stored_fields(docnum)) for docnum in facts.latest]
-            return Overview(articles=searcher.doc_count(), by_lang=facts.by_lang, latest=latest)
+        searcher, facts = self._searcher_and_facts()
+        latest = [Summary.from_fields(searcher.stored_fields(docnum)) for docnum in facts.latest]
+        return Overview(articles=searcher.doc_count(), by_lang=facts.by_lang, latest=latest)
 
 
 def current_library() -> Library:

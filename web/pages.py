@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, render_template, request, url_for
 
 from search.engine import LANGS
-from search.query import MAX_QUERY_CHARS, QueryError
+from search.errors import QueryError, SearchTimeout
+from search.query import MAX_QUERY_CHARS
 from web.library import current_library
 from web.params import int_arg, text_arg
 
@@ -43,7 +44,8 @@ def search() -> tuple[str, int] | str:
             exact=request.args.get("exact") == "1",
         )
     except QueryError as error:
-        return render_template("search.html", query=text, view=None, error=str(error)), 400
+        status = 503 if isinstance(error, SearchTimeout) else 400
+        return render_template("search.html", query=text, view=None, error=str(error)), status
     return render_template("search.html", query=text, view=view, error=None)
 
 

@@ -1,0 +1,345 @@
+"""Load test: concurrent clients and a writer against a real ``bahith serve`` on loopback.
+
+``python -m bench.load`` starts the server on the seeds plus generated articles
+(``bench.corpus``; 2,000 by default), then for a fixed time runs ``--clients``
+threads sending a mix of searches (Arabic, French, phrases, filters, prefixes,
+``*``, bad queries), search pages, article pages and health checks, while a
+writer uploads one article a second through the API. It prints requests per
+second, latency percentiles, how many answers were 5xx, and whether every
+uploaded article is found exactly once at the end (none lost, none doubled).
+One upload is a 200 KB article of one word repeated, which the mix searches
+for, so snippets over many matches are measured under load too.
+
+The run is bounded in time (``--seconds``) and in requests (``--max-requests``).
+The generated corpus is cached under ``--work`` (shared with ``python -m bench``),
+and so is the index built from it, for as long as the analysis version holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.corpus import corpus_paths, ensure_corpus
+from bench.runner import REPO_ROOT, progress
+from indexer.analysis import ANALYSIS_VERSION
+from indexer.update import update_index
+from tests.serving import free_port
+
+TOKEN = "bench-load-token"
+MARKER = "zqxload{:05d}"
+"""A word in each uploaded article and in no other: searching it must find exactly one."""
+
+BIG_WORD = "Soleimani"
+BIG_ARTICLE_BYTES = 200_000
+START_TIMEOUT = 60.0
+REQUEST_TIMEOUT = 30.0
+
+SEARCHES = [
+    "سليماني",
+    "سليماني موسكو",
+    '"قاسم سليماني"',
+    "موسك*",
+    "سليماني -بوتين",
+    "Soleimani",
+    "Soleimani OR سليماني",
+    "lang:fr Russie",
+    "date:[2015 TO 2025] سليماني",
+    "*",
+    "lang:ar *",
+    "بوتين~",
+]
+BAD_SEARCHES = ["<b>", "date:banana", "[a TO z]", "a*"]
+"""Refused with 400 and a message: they must stay cheap under load."""
+
+
+@dataclass
+class Tally:
+    """What the clients saw, shared by their threads."""
+
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    statuses: Counter[int] = field(default_factory=Counter)
+    failures: Counter[str] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, kind: str, status: int, seconds: float) -> None:
+        """Count one answered request of ``kind``."""
+        with self.lock:
+            self.latencies.setdefault(kind, []).append(seconds)
+            self.statuses[status] += 1
+
+
+def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """(status, body) of one request; HTTP errors are answers too."""
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def prepared_index(work: Path, articles: int, seed: int, seeds_dir: Path) -> Path:
+    """A copy, for this run, of the cached index of the seeds and ``articles`` generated ones."""
+    ensure_corpus(work / f"corpus-seed{seed}", articles, seed, seeds_dir)
+    cached = work / f"load-index-n{articles}-seed{seed}-analysis{ANALYSIS_VERSION}"
+    if not (cached / "done").exists():
+        shutil.rmtree(cached, ignore_errors=True)
+        progress(f"indexing the seeds and {articles} generated articles into {cached}")
+        update_index(cached, [seeds_dir, *corpus_paths(work / f"corpus-seed{seed}", articles)])
+        (cached / "done").write_text("", encoding="utf-8")
+    run = work / "load-run"
+    shutil.rmtree(run, ignore_errors=True)
+    shutil.copytree(cached, run / "index", ignore=shutil.ignore_patterns("done", "*WRITELOCK"))
+    return run / "index"
+
+
+class Server:
+    """``bahith serve`` in a child process, uploads on, on a free loopback port."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {
+            **os.environ,
+            "BAHITH_API_TOKEN": TOKEN,
+            "BAHITH_ARTICLES": str(index_dir.parent / "uploads"),
+            "PYTHONPATH": os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(REPO_ROOT)])),
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "bahith",
+            "--index",
+            str(index_dir),
+            "serve",
+            "--port",
+            str(self.port),
+        ]
+        self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"bahith serve exited with {self.process.returncode}")
+            try:
+                if fetch(f"{self.base}/healthz")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit(f"bahith serve did not answer within {START_TIMEOUT:g} s")
+
+    def stop(self) -> None:
+        """Stop the server and wait for it."""
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def upload(base: str, record: dict[str, str]) -> int:
+    """Upload one JSON article; the HTTP status."""
+    body = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
+    return fetch(f"{base}/api/articles", body, headers)[0]
+
+
+def client_request(base: str, article_ids: list[str], rng: random.Random) -> tuple[str, str]:
+    """One request of the mix, (kind, URL): mostly API searches, then pages, bad queries, health."""
+    draw = rng.random()
+    if draw < 0.55:
+        query = {"q": rng.choice(SEARCHES), "page": rng.choice(["1", "1", "2"])}
+        return "api search", f"{base}/api/search?{urllib.parse.urlencode(query)}"
+    if draw < 0.75:
+        return "search page", f"{base}/?{urllib.parse.urlencode({'q': rng.choice(SEARCHES)})}"
+    if draw < 0.85:
+        query = urllib.parse.urlencode({"q": rng.choice(SEARCHES)})
+        return "article page", f"{base}/article/{rng.choice(article_ids)}?{query}"
+    if draw < 0.93:
+        return "bad query", f"{base}/api/search?{urllib.parse.urlencode({'q': rng.choice(BAD_SEARCHES)})}"
+    return ("health", f"{base}/healthz") if draw < 0.97 else ("home page", f"{base}/")
+
+
+class Allowance:
+    """How many requests the clients may still send, in all."""
+
+    def __init__(self, requests: int) -> None:
+        self._left = requests
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        """Whether one more request may be sent (and count it)."""
+        with self._lock:
+            self._left -= 1
+            return self._left >= 0
+
+
+def run_client(
+    base: str, article_ids: list[str], seed: int, stop: threading.Event, allowance: Allowance, tally: Tally
+) -> None:
+    """Send requests until ``stop`` or until the run's request budget is spent."""
+    rng = random.Random(seed)
+    while not stop.is_set() and allowance.take():
+        kind, url = client_request(base, article_ids, rng)
+        started = time.perf_counter()
+        try:
+            status, _ = fetch(url)
+        except OSError as error:
+            with tally.lock:
+                tally.failures[type(error).__name__] += 1
+            continue
+        tally.add(kind, status, time.perf_counter() - started)
+
+
+@dataclass
+class Writes:
+    """What the writer sent and how it was answered."""
+
+    sent: int = 0
+    acknowledged: list[int] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+
+
+def run_writer(base: str, every: float, stop: threading.Event, writes: Writes) -> None:
+    """Upload one article every ``every`` seconds until ``stop``, each with its own marker word."""
+    while not stop.wait(every):
+        number = writes.sent
+        writes.sent += 1
+        record = {
+            "title": f"Dépêche de contrôle {number}",
+            "body": f"Contrôle de charge {MARKER.format(number)} : une dépêche ajoutée pendant la mesure.",
+            "lang": "fr",
+            "date": "2024-06-01",
+        }
+        status = upload(base, record)
+        writes.statuses[status] += 1
+        if status == 201:
+            writes.acknowledged.append(number)
+
+
+def found_once(base: str, numbers: list[int]) -> tuple[list[int], list[int]]:
+    """(lost, doubled): acknowledged articles found by their marker zero times, or more than once."""
+    lost, doubled = [], []
+    for number in numbers:
+        status, body = fetch(f"{base}/api/search?{urllib.parse.urlencode({'q': MARKER.format(number)})}")
+        total = json.loads(body)["total"] if status == 200 else 0
+        if total == 0:
+            lost.append(number)
+        elif total > 1:
+            doubled.append(number)
+    return lost, doubled
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    """The value below which ``share`` of ``sorted_values`` lie (nearest rank)."""
+    if not sorted_values:
+        return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description="Load test of bahith serve.")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long the clients run")
+    parser.add_argument("--max-requests", type=int, default=200_000, help="requests in all, at most")
+    parser.add_argument("--articles", type=int, default=2000, help="generated articles beside the seeds")
+    parser.add_argument("--write-every", type=float, default=1.0, help="seconds between uploads")
+    parser.add_argument("--seed", type=int, default=1, help="corpus and request-mix seed")
+    parser.add_argument("--seeds", type=Path, default=REPO_ROOT.parent / "shared" / "corpus" / "seeds")
+    parser.add_argument("--work", type=Path, default=REPO_ROOT / "bench" / ".work", help="caches")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    return parser.parse_args(argv)
+
+
+def _big_article(base: str) -> tuple[int, float, list[str]]:
+    """Upload the one-word 200 KB article; (upload status, ms to search its word, ids of hits)."""
+    status = upload(base, {"title": "Un seul mot", "body": f"{BIG_WORD} " * (BIG_ARTICLE_BYTES // 10)})
+    started = time.perf_counter()
+    found, body = fetch(f"{base}/api/search?q={BIG_WORD}&limit=100")
+    took = round((time.perf_counter() - started) * 1000, 1)
+    if found != 200 or not json.loads(body)["hits"]:
+        raise SystemExit(f"searching {BIG_WORD} answered {found}: nothing to load-test")
+    return status, took, [hit["id"] for hit in json.loads(body)["hits"]]
+
+
+def _load(base: str, args: argparse.Namespace, article_ids: list[str]) -> tuple[Tally, Writes, float]:
+    """Run the clients and the writer for ``args.seconds``; what they saw, and for how long."""
+    tally, writes, stop = Tally(), Writes(), threading.Event()
+    allowance = Allowance(args.max_requests)
+    threads = [
+        threading.Thread(
+            target=run_client, args=(base, article_ids, args.seed * 1000 + n, stop, allowance, tally)
+        )
+        for n in range(args.clients)
+    ]
+    threads.append(threading.Thread(target=run_writer, args=(base, args.write_every, stop, writes)))
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    stop.wait(args.seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=REQUEST_TIMEOUT + 5)
+    return tally, writes, time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the load test, print its figures; exit 1 on any 5xx, lost or doubled write."""
+    args = _arguments(argv)
+    server = Server(prepared_index(args.work, args.articles, args.seed, args.seeds))
+    try:
+        big_status, big_ms, article_ids = _big_article(server.base)
+        progress(
+            f"load on {server.base}: {args.clients} clients, {args.seconds:g} s, "
+            f"one write every {args.write_every:g} s"
+        )
+        tally, writes, elapsed = _load(server.base, args, article_ids)
+        lost, doubled = found_once(server.base, writes.acknowledged)
+    finally:
+        server.stop()
+    latencies = sorted(seconds for kind in tally.latencies.values() for seconds in kind)
+    figures = {
+        "clients": args.clients,
+        "seconds": round(elapsed, 1),
+        "articles": args.articles + 5,
+        "requests": len(latencies),
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(percentile(latencies, 0.50) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "p99_ms": round(percentile(latencies, 0.99) * 1000, 1),
+        "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
+        "status_5xx": sum(count for status, count in tally.statuses.items() if status >= 500),
+        "statuses": dict(sorted(tally.statuses.items())),
+        "connection_failures": dict(tally.failures),
+        "writes_sent": writes.sent,
+        "writes_acknowledged": len(writes.acknowledged),
+        "write_statuses": dict(sorted(writes.statuses.items())),
+        "writes_lost": len(lost),
+        "writes_duplicated": len(doubled),
+        "big_article_upload_status": big_status,
+        "big_article_search_ms": big_ms,
+        "p50_p99_ms_by_kind": {
+            kind: [round(percentile(sorted(seconds), share) * 1000, 1) for share in (0.5, 0.99)]
+            for kind, seconds in sorted(tally.latencies.items())
+        },
+    }
+    width = max(len(name) for name in figures)
+    for name, value in figures.items():
+        print(f"{name:<{width}}  {value}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    sys.exit(0 if figures["status_5xx"] == 0 and not lost and not doubled and not tally.failures else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -258,10 +258,9 @@ class QueryRewriter:
             raise QueryError(
                 f"'{shown}' is too short to expand: give at least {MIN_PATTERN_CHARS} letters before * or ?"
             )
-        if isinstance(q, wq.FuzzyTerm):
-            candidates = self._reader.terms_within(
-                fieldname, text, min(q.maxdist, MAX_FUZZY_DISTANCE), prefix=max(q.prefixlength, 1)
-            )
+        if isinstance(q, wq.FuzzyTerm):  # in memory: Whoosh measures the distance to every term
+            edits, prefix = min(q.maxdist, MAX_FUZZY_DISTANCE), max(q.prefixlength, 1)
+            candidates = sorted(self._forms_of.lexicon.within(fieldname, text, edits, prefix))
         else:
             candidates = q._btexts(self._reader)
         scored: list[tuple[int, str]] = []

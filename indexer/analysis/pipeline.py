@@ -99,13 +99,15 @@ def explain_readings(analysis: Analysis) -> list[tuple[str, str]]:
     """(reading, why) for each stem a word is indexed under, for ``bahith analyze``.
 
     An Arabic word's readings come with the dictionary entry and root or the rule
-    behind them; a French word's stem with the stemmer that made it.
+    behind them (the word itself only when it is its one reading: otherwise its term
+    as written says it); a French word's stem with the stemmer that made it.
     """
     if analysis.stop or not analysis.term:
         return []
     if analysis.script is Script.ARABIC:
         explained = {r.term: r.why() for r in reversed(arabic_readings(analysis.lexical))}
-        return [(term, explained[term]) for term in analysis.readings]
+        shown = [term for term in analysis.readings if term != analysis.term] or [analysis.term]
+        return [(term, explained[term]) for term in shown]
     if analysis.term != analysis.normalized:
         return [(analysis.term, "French inflection removed")]
     return []

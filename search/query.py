@@ -442,7 +442,7 @@ def _unreadable(text: str) -> QueryError:
     date_value = _DATE_VALUE.search(text)
     if date_value:
         return QueryError(
-            f"date:{date_value.group(1)} is not a date: write a year, month or day (date:2016, "
+            f"cannot understand date:{date_value.group(1)} as a date: write a year, month or day (date:2016, "
             "date:2016-07, date:2016-07-15), a range (date:[2015-07 TO 2016-12]) or a bound (date:>2015)"
         )
     if "<" in text or ">" in text:

@@ -1,34 +1,43 @@
 """The ``bahith`` command: index, search, analyse and serve from a terminal.
 
-One sub-command per job, ``--json`` on every command that reads, and exit codes
-scripts can rely on: 0 success, 1 nothing found or bad input, 2 usage error.
-Bad input is reported as ``bahith: …`` on stderr, never as a traceback.
+One sub-command per job, in the style of sqlite-utils: options shared by the
+commands that print results come from one decorator each (``--format`` and
+``--fields`` for rows, ``--color`` and ``--bidi`` for the terminal), and exit
+codes scripts can rely on: 0 success, 1 nothing found or bad input, 2 usage
+error. Bad input is reported as ``bahith: …`` on stderr, never as a traceback.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
+from bidi.algorithm import get_display
 
+from bahith import rendering
+from bahith.formats import FORMATS, ROW_FORMATS, parse_fields, write_rows
+from bahith.terminal import BIDI_CHOICES, COLOR_CHOICES, Screen, bidi_wanted, color_wanted, terminal_width
 from indexer.analysis import Script, analyze_text, explain_readings
 from indexer.feed_watch import Poll, check_feed_url, parse_interval, watch_feeds
 from indexer.store import IndexUnavailable, default_index_dir, index_stats
-from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, rebuild_index, update_index
-from search.engine import LANGS, MAX_LIMIT, SearchEngine, SearchResults
+from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, apply_changes, rebuild_index, update_index
+from indexer.uploads import UploadRejected, default_articles_dir, is_upload, remove_upload
+from search.browse import AmbiguousId, Article, article_by_id, articles_from, list_articles, overview
+from search.engine import LANGS, MAX_LIMIT, MAX_PAGE, Hit, SearchEngine, SearchResults
 from search.query import QueryError
+from search.suggest import Suggestion, suggest
 
 EXIT_NOTHING = 1
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
@@ -40,6 +49,71 @@ def fail(message: str) -> NoReturn:
 def emit_json(data: Any) -> None:
     """Print one JSON document, UTF-8, Arabic left readable."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def display_options(command: F) -> F:
+    """``--color`` and ``--bidi``, for every command that prints text for people."""
+    command = click.option(
+        "--bidi",
+        type=click.Choice(BIDI_CHOICES),
+        default="auto",
+        show_default=True,
+        help="Reorder Arabic for terminals that show it reversed (tmux, screen, IDE terminals); "
+        "auto does so in those.",
+    )(command)
+    return click.option(
+        "--color",
+        type=click.Choice(COLOR_CHOICES),
+        default="auto",
+        show_default=True,
+        help="Colour the output; auto colours a terminal unless NO_COLOR is set.",
+    )(command)
+
+
+def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
+    """``--format``, ``--fields`` and ``--json`` (short for ``--format json``)."""
+
+    def decorate(command: F) -> F:
+        command = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(command)
+        command = click.option(
+            "--fields",
+            metavar="A,B,…",
+            help="Only these fields, in this order, in the rows (json, nl, csv, tsv, table).",
+        )(command)
+        return click.option(
+            "--format",
+            "kind",
+            type=click.Choice(formats),
+            default=default,
+            show_default=True,
+            help="text for people; json (one document), nl (a JSON object a line), csv, tsv or table.",
+        )(command)
+
+    return decorate
+
+
+def make_screen(color: str, bidi: str) -> Screen:
+    """How standard output is to be written for ``--color`` and ``--bidi``."""
+    return Screen(color_wanted(color, sys.stdout), bidi_wanted(bidi, sys.stdout), terminal_width())
+
+
+def echo_lines(screen: Screen, lines: list[str]) -> None:
+    """Print laid-out lines, colour kept only when it was asked for."""
+    for line in lines:
+        click.echo(line, color=screen.color)
+
+
+def chosen_fields(text: str | None, available: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
+    """``--fields`` checked, or a usage error (exit 2) naming the fields there are."""
+    try:
+        return parse_fields(text, available, default)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--fields") from None
+
+
+def cell_shown(screen: Screen) -> Callable[[str], str]:
+    """How a table cell is prepared: right-to-left text in display order when asked."""
+    return (lambda text: get_display(text)) if screen.bidi else str
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,6 +187,9 @@ def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, wait: float, 
     Example:
       bahith --index ./idx index ../shared/corpus/seeds
     """
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}; nothing was indexed")
     bar = ProgressBar()
     try:
         run = rebuild_index if rebuild else update_index
@@ -142,31 +219,14 @@ def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, wait: float, 
         sys.exit(EXIT_NOTHING)
 
 
-def _terminal_snippet(snippet: str) -> str:
-    text = _MARK.sub(lambda m: "\x00" + m.group(1) + "\x01", snippet)
-    text = html.unescape(text)
-    return re.sub(r"\x00(.*?)\x01", lambda m: click.style(m.group(1), fg="yellow", bold=True), text)
-
-
-def _print_results(results: SearchResults, limit: int) -> None:
-    first = (results.page - 1) * limit + 1
-    shown = len(results.hits)
-    click.echo(
-        f"{results.total} articles, {results.took_ms} ms"
-        + (f", {first}-{first + shown - 1}" if shown else "")
-    )
-    for rank, hit in enumerate(results.hits, start=first):
-        across = "matched across languages" if hit.cross_language else ""
-        meta = " · ".join(
-            part for part in (hit.lang, hit.source, hit.date or "", f"score {hit.score}", across) if part
-        )
-        click.echo("")
-        click.echo(click.style(f"{rank}. {hit.title}", bold=True))
-        click.echo(f"   {meta}")
-        click.echo(f"   {hit.path}")
-        if hit.snippet:
-            mark = "\u200f" if hit.lang == "ar" else ""
-            click.echo(f"   {mark}{_terminal_snippet(hit.snippet)}")
+def _all_hits(engine: SearchEngine, query: str, lang: str | None, exact: bool) -> Iterator[Hit]:
+    """Every hit of ``query``, page after page on one state of the index, as they are ranked."""
+    searcher = engine.searcher()
+    for page in range(1, MAX_PAGE + 1):
+        results = engine.search(query, limit=MAX_LIMIT, page=page, lang=lang, exact=exact, searcher=searcher)
+        yield from results.hits
+        if page * MAX_LIMIT >= results.total:
+            return
 
 
 @cli.command()
@@ -175,6 +235,7 @@ def _print_results(results: SearchResults, limit: int) -> None:
     "--limit", default=10, show_default=True, type=click.IntRange(1, MAX_LIMIT), help="Hits per page."
 )
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of results.")
+@click.option("--all", "every_page", is_flag=True, help="Every hit, all pages, written as they are ranked.")
 @click.option("--lang", type=click.Choice(LANGS), help="Only articles in this language.")
 @click.option(
     "--exact",
@@ -182,40 +243,102 @@ def _print_results(results: SearchResults, limit: int) -> None:
     help="Only the words as typed (with their clitics and accents): no other spellings of names, "
     "no names or months in the other language.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@output_options(FORMATS, "text")
+@display_options
 @click.pass_obj
 def search(
-    index_dir: Path, query: str, limit: int, page: int, lang: str | None, exact: bool, as_json: bool
+    index_dir: Path,
+    query: str,
+    limit: int,
+    page: int,
+    every_page: bool,
+    lang: str | None,
+    exact: bool,
+    kind: str,
+    fields: str | None,
+    as_json: bool,
+    color: str,
+    bidi: str,
 ) -> None:
     """Search the index; articles with every word rank first.
 
     A name also finds its other spellings (شويغو, شويجو) and, after every other
     result, its form in the other script (Soleimani, سليماني); a month finds its
-    other names (juillet, يوليو, تموز). --exact turns this off.
+    other names (juillet, يوليو, تموز). --exact turns this off. A word that
+    found little gets a "did you mean" with the corrected words marked.
 
     \b
     Syntax: "exact phrase", -exclude, a OR b, title:word, lang:fr,
     date:2016, date:[2015-07 TO 2016-12], prefix*, fuzzy~
+    Fields: id, title, lang, source, date, url, score, cross_language, snippet
     Example:
       bahith search "سليماني موسكو"
-      bahith search --json --lang fr Soleimani
+      bahith search --format csv --all --fields date,title,source Soleimani > soleimani.csv
+      bahith search --format nl --lang fr Moscou | jq .title
       bahith search --exact شويغو
     """
+    kind = "json" if as_json else kind
+    screen = make_screen(color, bidi)
+    default = rendering.HIT_TABLE_FIELDS if kind == "table" else rendering.HIT_FIELDS
+    chosen = chosen_fields(fields, rendering.HIT_FIELDS, default)
     try:
         with SearchEngine(index_dir) as engine:
-            results = engine.search(query, limit=limit, page=page, lang=lang, exact=exact)
+            searcher = engine.searcher()
+            results = engine.search(query, limit=limit, page=page, lang=lang, exact=exact, searcher=searcher)
+            suggestion = suggest(searcher, query)
+            if every_page:
+                hits: Iterator[Hit] | list[Hit] = _all_hits(engine, query, lang, exact)
+            else:
+                hits = results.hits
+            _write_hits(screen, kind, chosen, results, suggestion, hits, limit, every_page)
     except (QueryError, IndexUnavailable) as error:
         fail(str(error))
-    if as_json:
-        emit_json(results.to_json())
-    else:
-        _print_results(results, limit)
-        if results.suggestion:
-            click.echo(f"did you mean: {results.suggestion}")
     if results.total == 0:
-        if not as_json:
-            click.echo("no articles found", err=True)
+        click.echo("bahith: no articles found", err=True)
         sys.exit(EXIT_NOTHING)
+    if not results.hits and not every_page:
+        fail(rendering.past_the_end(results, limit))
+
+
+def _write_hits(
+    screen: Screen,
+    kind: str,
+    fields: tuple[str, ...],
+    results: SearchResults,
+    suggestion: Suggestion | None,
+    hits: Iterator[Hit] | list[Hit],
+    limit: int,
+    every_page: bool,
+) -> None:
+    """The hits in the format asked, the suggestion with them (on stderr beside rows)."""
+    if kind == "text":
+        if not every_page:
+            click.echo(rendering.summary_line(results, limit))
+        first = 1 if every_page else (results.page - 1) * limit + 1
+        for rank, hit in enumerate(hits, start=first):
+            echo_lines(screen, ["", *rendering.hit_lines(screen, rank, hit)])
+        if suggestion:
+            click.echo(rendering.suggestion_line(screen, suggestion), color=screen.color)
+        return
+    document = results.to_json()
+    document.pop("hits", None)
+    if every_page:
+        document.update(page=None, limit=None, pages=None)
+    else:
+        document.setdefault("limit", limit)
+        document.setdefault("pages", rendering.pages(results.total, limit))
+    document["suggestion"] = suggestion.to_json() if suggestion else None
+    write_rows(
+        sys.stdout,
+        kind,
+        (rendering.hit_row(hit, kind) for hit in hits),
+        fields,
+        document=document,
+        width=screen.width,
+        shown=cell_shown(screen),
+    )
+    if suggestion and kind != "json":
+        click.echo(rendering.suggestion_line(screen, suggestion), err=True)
 
 
 @cli.command()
@@ -271,14 +394,21 @@ def analyze(text: str, lang: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 @click.pass_obj
 def stats(index_dir: Path, as_json: bool) -> None:
-    """Show how many articles the index holds, by language, its size and last update.
+    """Show what the index holds: articles by language and source, dates, words, health.
+
+    The vocabulary is the number of distinct words indexed (not counting the
+    stems Arabic words are also indexed under). Health tells how many segments
+    the index is in and how many deleted articles still take room in them.
 
     \b
     Example:
-      bahith stats --json
+      bahith stats
+      bahith stats --json | jq .sources
     """
     try:
         info = index_stats(index_dir)
+        with SearchEngine(index_dir) as engine:
+            more = overview(engine.searcher())
     except IndexUnavailable as error:
         fail(str(error))
     if as_json:
@@ -287,6 +417,11 @@ def stats(index_dir: Path, as_json: bool) -> None:
                 "index": info.path,
                 "articles": info.articles,
                 "by_lang": info.by_lang,
+                "sources": more.sources,
+                "dates": {"first": more.first_date, "last": more.last_date, "undated": more.undated},
+                "vocabulary": more.vocabulary,
+                "segments": more.segments,
+                "deleted": more.deleted,
                 "size_bytes": info.size_bytes,
                 "last_update": info.last_update.isoformat() if info.last_update else None,
             }
@@ -294,12 +429,165 @@ def stats(index_dir: Path, as_json: bool) -> None:
         return
     click.echo(f"index       {info.path}")
     click.echo(f"articles    {info.articles}")
-    for lang, count in info.by_lang.items():
-        click.echo(f"  {lang or '?':<9} {count}")
+    for lang, number in info.by_lang.items():
+        click.echo(f"  {lang or '?':<9} {number}")
+    click.echo(f"sources     {len(more.sources)}")
+    for source, number in more.sources.items():
+        click.echo(f"  {number:>5}  {source or '(no source)'}")
+    dated = f"{more.first_date} to {more.last_date}" if more.first_date else "none dated"
+    click.echo(f"dates       {dated}, {more.undated} undated")
+    click.echo(f"vocabulary  {rendering.count(more.vocabulary, 'word')}")
     click.echo(f"size        {info.size_bytes / 1_048_576:.1f} MB")
+    health = (
+        "ok" if not more.deleted else f"{rendering.count(more.deleted, 'deleted article')} awaiting a merge"
+    )
+    click.echo(f"health      {health}, {rendering.count(more.segments, 'segment')}")
     click.echo(
         f"last update {info.last_update:%Y-%m-%d %H:%M:%S %Z}" if info.last_update else "last update never"
     )
+
+
+def _since(ctx: click.Context, param: click.Parameter, text: str | None) -> date | None:
+    """``--since``: a year or a month stands for its first day."""
+    if text is None:
+        return None
+    padding = {4: "-01-01", 7: "-01"}.get(len(text), "")
+    try:
+        return date.fromisoformat(text + padding)
+    except ValueError:
+        raise click.BadParameter(f"{text} is not a date: write 2016, 2016-07 or 2016-07-15") from None
+
+
+@cli.command(name="list")
+@click.option("--lang", type=click.Choice(LANGS), help="Only articles in this language.")
+@click.option("--source", help="Only articles from this source, as stats lists them.")
+@click.option(
+    "--since", callback=_since, metavar="DATE", help="Only articles of this date or later: 2016, 2016-07."
+)
+@output_options(ROW_FORMATS, "table")
+@display_options
+@click.pass_obj
+def list_command(
+    index_dir: Path,
+    lang: str | None,
+    source: str | None,
+    since: date | None,
+    kind: str,
+    fields: str | None,
+    as_json: bool,
+    color: str,
+    bidi: str,
+) -> None:
+    """List the indexed articles, newest first: id, date, language, source, title.
+
+    \b
+    Fields: id, date, lang, source, title, url, file
+    Example:
+      bahith list --lang fr --since 2016
+      bahith list --format csv --fields id,date,title > articles.csv
+    """
+    kind = "json" if as_json else kind
+    screen = make_screen(color, bidi)
+    default = rendering.ARTICLE_TABLE_FIELDS if kind == "table" else rendering.ARTICLE_FIELDS
+    chosen = chosen_fields(fields, rendering.ARTICLE_FIELDS, default)
+    try:
+        with SearchEngine(index_dir) as engine:
+            found = list_articles(engine.searcher(), lang=lang, source=source, since=since)
+    except IndexUnavailable as error:
+        fail(str(error))
+    rows = (rendering.article_row(article) for article in found)
+    write_rows(
+        sys.stdout, kind, rows, chosen, list_name="articles", width=screen.width, shown=cell_shown(screen)
+    )
+    if not found:
+        fail("no articles match")
+
+
+def _article(index_dir: Path, wanted: str) -> Article:
+    """The article of id ``wanted`` (or the start of one), or exit 1 saying why not."""
+    try:
+        with SearchEngine(index_dir) as engine:
+            article = article_by_id(engine.searcher(), wanted)
+    except (IndexUnavailable, AmbiguousId) as error:
+        fail(str(error))
+    if article is None:
+        fail(f"no article has the id {wanted}: 'bahith list' shows the ids")
+    return article
+
+
+@cli.command()
+@click.argument("article_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@display_options
+@click.pass_obj
+def show(index_dir: Path, article_id: str, as_json: bool, color: str, bidi: str) -> None:
+    """Show one article: its metadata, then its text. ID may be the start of an id.
+
+    \b
+    Example:
+      bahith show bbfe5458
+      bahith show --json bbfe5458bfa4a8a7 | jq -r .body
+    """
+    article = _article(index_dir, article_id)
+    if as_json:
+        emit_json({**rendering.article_row(article), "body": article.body})
+        return
+    screen = make_screen(color, bidi)
+    echo_lines(screen, rendering.article_lines(screen, article))
+
+
+@cli.command()
+@click.argument("target", metavar="ID|PATH")
+@click.option(
+    "--wait",
+    default=LOCK_TIMEOUT_SECONDS,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds to wait for another process writing the index.",
+)
+@click.pass_obj
+def delete(index_dir: Path, target: str, wait: float) -> None:
+    """Take an article (by ID) or every article of a file or folder (PATH) out of the index.
+
+    The files are left where they are, so indexing their folder again brings
+    them back; an article that came in through the API's upload is deleted with
+    its file. One article of a file holding several (a feed, an archive) cannot
+    be taken out alone: delete the file's PATH, or edit the file and index it.
+
+    \b
+    Example:
+      bahith delete bbfe5458
+      bahith delete ~/articles/2016
+    """
+    try:
+        with SearchEngine(index_dir) as engine:
+            searcher = engine.searcher()
+            article = article_by_id(searcher, target) if not Path(target).exists() else None
+            chosen = [article] if article else articles_from(searcher, Path(target))
+            siblings = articles_from(searcher, Path(article.path)) if article else []
+    except (IndexUnavailable, AmbiguousId) as error:
+        fail(str(error))
+    if not chosen:
+        fail(f"no article has the id {target}, and none was read from a file or folder {target}")
+    articles_dir = default_articles_dir(index_dir)
+    try:
+        if article and is_upload(articles_dir, article.path):
+            summary = remove_upload(index_dir, articles_dir, article.path, article.id)
+        elif article and len(siblings) > 1:
+            fail(
+                f"article {article.id} is one of the {len(siblings)} articles of "
+                f"{rendering.shown_file(article.path)}: delete that file's path to take them all out"
+            )
+        else:
+            where = Path(article.path) if article else Path(target)
+            summary = apply_changes(index_dir, [], [where], lock_timeout=wait)
+    except (IndexUnavailable, UploadRejected) as error:
+        fail(str(error))
+    click.echo(f"deleted {rendering.count(summary.removed, 'article')}")
+    if not (article and is_upload(articles_dir, article.path)) and any(Path(a.path).exists() for a in chosen):
+        click.echo(
+            "bahith: note: the files are still there: indexing their folder again adds them back", err=True
+        )
 
 
 def _feed_urls(ctx: click.Context, param: click.Parameter, urls: tuple[str, ...]) -> tuple[str, ...]:

@@ -171,6 +171,8 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
     fixes: list[tuple[Token, str]] = []
     for token in free_words(text):
         found = corrector.found_in(token)
+        if found * MUCH_COMMONER > searcher.doc_count():
+            continue  # no word can be that much commoner
         best = corrector.nearest(token.analysis.term)
         if best is None or corrector.frequency(best) < max(1, found * MUCH_COMMONER):
             continue

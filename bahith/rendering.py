@@ -1,0 +1,130 @@
+"""What the CLI prints for results and articles: rows for the formats, lines for people.
+
+Rows carry no file path of the machine that indexed (the path an article was
+read from says nothing to whoever reads the output, and may say too much):
+``file`` is the path relative to the current folder when the file is under it,
+else its name.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from bahith.terminal import Screen, marked_runs
+from search.browse import Article
+from search.engine import Hit, SearchResults
+from search.suggest import Suggestion
+
+HIT_FIELDS = ("id", "title", "lang", "source", "date", "url", "score", "cross_language", "snippet")
+HIT_TABLE_FIELDS = ("id", "date", "lang", "source", "title")
+ARTICLE_FIELDS = ("id", "date", "lang", "source", "title", "url", "file")
+ARTICLE_TABLE_FIELDS = ("id", "date", "lang", "source", "title")
+
+HTML_FORMATS = ("json", "nl")
+"""Formats whose snippets keep their ``<mark>`` tags, as the JSON API gives them."""
+
+
+def count(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``, ``0 articles``: English plurals of the nouns shown."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def pages(total: int, limit: int) -> int:
+    """How many pages of ``limit`` hits ``total`` hits make (one, for none)."""
+    return max(1, math.ceil(total / limit))
+
+
+def shown_file(path: str) -> str:
+    """``path`` relative to the current folder when under it, else only its name."""
+    if not path:
+        return ""
+    try:
+        return os.path.relpath(path) if Path(path).is_relative_to(Path.cwd()) else Path(path).name
+    except ValueError:
+        return Path(path).name
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet's text without its ``<mark>`` tags or HTML escapes."""
+    return "".join(text for text, _ in marked_runs(snippet))
+
+
+def hit_row(hit: Hit, kind: str) -> dict[str, Any]:
+    """One hit as a row of ``HIT_FIELDS``."""
+    row = {name: getattr(hit, name) for name in HIT_FIELDS}
+    if kind not in HTML_FORMATS:
+        row["snippet"] = plain_snippet(hit.snippet)
+    return row
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """One article as a row of ``ARTICLE_FIELDS``."""
+    row = {name: getattr(article, name) for name in ARTICLE_FIELDS if name != "file"}
+    row["file"] = shown_file(article.path)
+    return row
+
+
+def summary_line(results: SearchResults, limit: int) -> str:
+    """``5 articles, 1-5 (page 1 of 1), 12.3 ms``."""
+    first = (results.page - 1) * limit + 1
+    shown = len(results.hits)
+    where = f", {first}-{first + shown - 1} (page {results.page} of {pages(results.total, limit)})"
+    return f"{count(results.total, 'article')}{where if shown else ''}, {results.took_ms} ms"
+
+
+def past_the_end(results: SearchResults, limit: int) -> str:
+    """What a page after the last says."""
+    last = pages(results.total, limit)
+    return (
+        f"page {results.page} is past the end: {count(results.total, 'article')} at {limit} a page "
+        f"make {count(last, 'page')}; the last is --page {last}"
+    )
+
+
+def hit_lines(screen: Screen, rank: int, hit: Hit) -> list[str]:
+    """A hit as a person reads it: rank and title, what it is, its snippet wrapped."""
+    rtl = hit.lang == "ar"
+    across = "matched across languages" if hit.cross_language else ""
+    meta = " · ".join(
+        part for part in (hit.lang, hit.source, hit.date or "", f"score {hit.score}", across) if part
+    )
+    lines = [screen.style(line, bold=True) for line in screen.text(f"{rank}. {hit.title}", rtl=rtl)]
+    lines += screen.text(meta, indent="   ")
+    if hit.url:
+        lines.append(f"   {hit.url}")
+    if hit.snippet:
+        lines += screen.paragraph(marked_runs(hit.snippet), indent="   ", rtl=rtl)
+    return lines
+
+
+def suggestion_line(screen: Screen, suggestion: Suggestion) -> str:
+    """``did you mean: Soleimani Moscou (Soleimeni → Soleimani)``, the corrected words marked.
+
+    The marks are colour only: a character around a word would become part of
+    the query when the line is copied.
+    """
+    on, off = screen.style("\0", bold=True, underline=True).split("\0")
+    fixes = ", ".join(f"{fix.typed} → {fix.word}" for fix in suggestion.corrected)
+    return f"did you mean: {suggestion.marked(on, off)}  ({fixes})"
+
+
+def article_lines(screen: Screen, article: Article) -> list[str]:
+    """``bahith show``: the metadata, one field a line, then the text wrapped."""
+    rtl = article.lang == "ar"
+    fields = [
+        ("id", article.id),
+        ("date", article.date or "undated"),
+        ("lang", article.lang),
+        ("source", article.source),
+        ("url", article.url),
+        ("file", shown_file(article.path)),
+    ]
+    lines = [screen.style(line, bold=True) for line in screen.text(article.title, rtl=rtl)]
+    lines += [f"{name:<7}{value}" for name, value in fields if value]
+    for paragraph in article.body.split("\n"):
+        if paragraph.strip():
+            lines += ["", *screen.text(paragraph, rtl=rtl)]
+    return lines

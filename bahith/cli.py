@@ -32,6 +32,7 @@ from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, apply_changes, rebu
 from indexer.uploads import UploadRejected, default_articles_dir, is_upload, remove_upload
 from search.browse import AmbiguousId, Article, article_by_id, articles_from, list_articles, overview
 from search.engine import LANGS, MAX_LIMIT, MAX_PAGE, Hit, SearchEngine, SearchResults
+from search.filters import check_languages
 from search.query import QueryError
 from search.suggest import Suggestion, suggest
 
@@ -129,10 +130,16 @@ def cell_shown(screen: Screen) -> Callable[[str], str]:
 def cli(ctx: click.Context, index_dir: Path | None) -> None:
     """Bahith: search Arabic and French news articles.
 
+    Exit codes: 0 done, 1 nothing found or bad input (said on stderr), 2 a
+    command or option used wrongly. NO_COLOR turns colour off.
+
     \b
     Example:
       bahith index ~/articles
       bahith search "سليماني موسكو"
+      bahith search --format csv --all Soleimani > soleimani.csv
+      bahith list --lang fr --since 2016
+      bahith show bbfe5458
     """
     ctx.obj = index_dir or default_index_dir()
 
@@ -285,6 +292,7 @@ def search(
         with SearchEngine(index_dir) as engine:
             searcher = engine.searcher()
             results = engine.search(query, limit=limit, page=page, lang=lang, exact=exact, searcher=searcher)
+            check_languages(results.planned.strict, LANGS)
             suggestion = suggest(searcher, query)
             if every_page:
                 hits: Iterator[Hit] | list[Hit] = _all_hits(engine, query, lang, exact)

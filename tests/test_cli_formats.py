@@ -219,3 +219,16 @@ def test_json_rows_stream_as_one_document() -> None:
     empty = io.StringIO()
     write_rows(empty, "json", iter([]), ["a"])
     assert json.loads(empty.getvalue()) == []
+
+
+@pytest.mark.parametrize("query", ["lang:de Moscou", "Moscou OR (lang:xx Kabul)", "lang:FR Moscou"])
+def test_a_language_the_index_cannot_hold_is_refused(seed_index: Path, query: str) -> None:
+    code, out, err = run(seed_index, "search", query)
+    assert code == 1
+    assert out == ""
+    assert "is not a language of the index: write lang:ar or lang:fr" in err
+
+
+def test_a_language_of_the_index_is_a_filter(seed_index: Path) -> None:
+    code, out, _ = run(seed_index, "search", "lang:fr Moscou")
+    assert (code, out.splitlines()[0][:9]) == (0, "1 article")

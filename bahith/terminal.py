@@ -148,7 +148,8 @@ class Screen:
         if self.color:
             for text in {t for t, m in runs if m}:
                 shown = get_display(text, base_dir=base)
-                line = line.replace(shown, self.style(shown, fg="yellow", bold=True))
+                whole = re.compile(rf"(?<!\w){re.escape(shown)}(?!\w)")
+                line = whole.sub(lambda found: self.style(found.group(), fg="yellow", bold=True), line)
         if rtl:
             line = " " * max(0, self.width - display_width(line)) + line
         return line

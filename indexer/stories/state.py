@@ -1,0 +1,231 @@
+"""The story state of one index: a SQLite file beside the Whoosh segments.
+
+Whoosh keeps what is searched; this file keeps what grouping needs and a
+search must not recompute: each article's story, the original it copies, its
+weighted features and sketch, which articles hold each telling feature, and
+how many articles hold each feature (for rarity). It lives in the index folder,
+so a rebuild (a fresh folder swapped in) brings its own, and it is written by
+whoever holds the index's write lock, right after the Whoosh commit. Readers
+open it read-only; WAL journaling lets them read while a writer writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer.stories.sketch import Sketch, pack, unpack
+
+STATE_FILE = "stories.sqlite"
+STATE_VERSION = "1"
+"""Bumped when the features or the file change; an older state is rebuilt, not mixed."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    story TEXT NOT NULL,
+    copy_of TEXT,
+    lang TEXT NOT NULL,
+    day INTEGER,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    sketch BLOB NOT NULL,
+    vector TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    posted TEXT NOT NULL,
+    features BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story);
+CREATE INDEX IF NOT EXISTS articles_by_copy ON articles (copy_of);
+CREATE TABLE IF NOT EXISTS postings (
+    feature TEXT, article TEXT, PRIMARY KEY (feature, article)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS df (feature TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Member:
+    """What the state knows of one article."""
+
+    id: str
+    seq: int
+    story: str
+    copy_of: str | None
+    lang: str
+    day: int | None
+    """The article's date as a proleptic Gregorian ordinal, None when undated."""
+    source: str
+    title: str
+    sketch: Sketch
+    vector: Vector
+    entities: Vector
+    posted: tuple[str, ...]
+    """The features the article is listed under in ``postings``."""
+    features: tuple[str, ...]
+    """Every feature the article holds, as counted in ``df`` (kept to count it out again)."""
+
+
+_COLUMNS = "id, seq, story, copy_of, lang, day, source, title, sketch, vector, entities, posted, features"
+
+
+def _member(row: tuple) -> Member:
+    return Member(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+        unpack(row[8]), json.loads(row[9]), json.loads(row[10]), tuple(json.loads(row[11])),
+        tuple(zlib.decompress(row[12]).decode("utf-8").split("\n")) if row[12] else (),
+    )  # fmt: skip
+
+
+class StoryState:
+    """One index's story file, open for reading or for writing."""
+
+    def __init__(self, index_dir: Path, *, writable: bool = False) -> None:
+        path = index_dir / STATE_FILE
+        if writable:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+        else:
+            self.db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+
+    @staticmethod
+    def exists(index_dir: Path) -> bool:
+        """Whether ``index_dir`` has a story file of this version."""
+        path = index_dir / STATE_FILE
+        if not path.is_file():
+            return False
+        state = StoryState(index_dir)
+        try:
+            return state.meta("version") == STATE_VERSION
+        except sqlite3.Error:
+            return False
+        finally:
+            state.close()
+
+    def close(self) -> None:
+        """Release the file."""
+        self.db.close()
+
+    def meta(self, key: str) -> str | None:
+        """A value of the state's own bookkeeping."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a value of the state's own bookkeeping."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def clear(self) -> None:
+        """Forget every article, to start again."""
+        for table in ("articles", "postings", "df", "meta"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.set_meta("version", STATE_VERSION)
+
+    def count(self) -> int:
+        """How many articles the state holds."""
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def next_seq(self) -> int:
+        """The order number the next article gets."""
+        return (self.db.execute("SELECT MAX(seq) FROM articles").fetchone()[0] or 0) + 1
+
+    def get(self, article_id: str) -> Member | None:
+        """One article, or None."""
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _member(row) if row else None
+
+    def many(self, ids: Iterable[str]) -> list[Member]:
+        """The articles of ``ids`` that the state holds."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[Member] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
+            found.extend(map(_member, rows))
+        return found
+
+    def in_story(self, story: str, latest: int = -1) -> list[Member]:
+        """The articles of ``story`` (only the ``latest`` added, if given), in the order they were added."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE story = ? ORDER BY seq DESC LIMIT ?", (story, latest)
+        )
+        return [_member(row) for row in reversed(rows.fetchall())]
+
+    def copies_of(self, original: str) -> list[str]:
+        """The ids of the articles recorded as copies of ``original``."""
+        return [row[0] for row in self.db.execute("SELECT id FROM articles WHERE copy_of = ?", (original,))]
+
+    def stories_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """article id -> story id, for the ids the state holds."""
+        return {member.id: member.story for member in self.many(ids)}
+
+    def story_sizes(self, stories: Iterable[str]) -> dict[str, int]:
+        """story id -> how many articles it holds."""
+        wanted = list(set(stories))
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"SELECT story, COUNT(*) FROM articles WHERE story IN ({marks}) GROUP BY story",
+            wanted,
+        )
+        return dict(rows.fetchall())
+
+    def document_frequencies(self, features: Iterable[str]) -> dict[str, int]:
+        """feature -> how many articles hold it, for the features any article holds."""
+        wanted = list(set(features))
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT feature, n FROM df WHERE feature IN ({marks})", chunk))
+        return found
+
+    def holders(self, feature: str) -> Iterator[str]:
+        """The articles listed under ``feature``."""
+        return (
+            row[0] for row in self.db.execute("SELECT article FROM postings WHERE feature = ?", (feature,))
+        )
+
+    def insert(self, member: Member) -> None:
+        """Record a new article: its row, its postings, and its features in the counts."""
+        self.db.execute(
+            f"INSERT INTO articles ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                member.id, member.seq, member.story, member.copy_of, member.lang, member.day,
+                member.source, member.title, pack(member.sketch), json.dumps(member.vector),
+                json.dumps(member.entities), json.dumps(list(member.posted)),
+                zlib.compress("\n".join(member.features).encode("utf-8")),
+            ),
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT OR IGNORE INTO postings VALUES (?, ?)", ((f, member.id) for f in member.posted)
+        )
+        self.db.executemany(
+            "INSERT INTO df VALUES (?, 1) ON CONFLICT (feature) DO UPDATE SET n = n + 1",
+            ((f,) for f in member.features),
+        )
+
+    def delete(self, member: Member) -> None:
+        """Forget an article: its row, its postings, and its features in the counts."""
+        self.db.execute("DELETE FROM articles WHERE id = ?", (member.id,))
+        self.db.executemany(
+            "DELETE FROM postings WHERE feature = ? AND article = ?", ((f, member.id) for f in member.posted)
+        )
+        self.db.executemany("UPDATE df SET n = n - 1 WHERE feature = ?", ((f,) for f in member.features))
+
+    def move(self, article_id: str, *, story: str | None = None, copy_of: str | bool | None = False) -> None:
+        """Change an article's story, or the original it copies (``None``: it is an original)."""
+        if story is not None:
+            self.db.execute("UPDATE articles SET story = ? WHERE id = ?", (story, article_id))
+        if copy_of is not False:
+            self.db.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (copy_of, article_id))

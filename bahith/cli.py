@@ -37,6 +37,8 @@ from search.query import QueryError
 from search.suggest import Suggestion, suggest
 
 EXIT_NOTHING = 1
+SOURCES_SHOWN = 10
+"""The commonest sources ``stats`` lists; the JSON has them all."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -440,8 +442,10 @@ def stats(index_dir: Path, as_json: bool) -> None:
     for lang, number in info.by_lang.items():
         click.echo(f"  {lang or '?':<9} {number}")
     click.echo(f"sources     {len(more.sources)}")
-    for source, number in more.sources.items():
+    for source, number in list(more.sources.items())[:SOURCES_SHOWN]:
         click.echo(f"  {number:>5}  {source or '(no source)'}")
+    if len(more.sources) > SOURCES_SHOWN:
+        click.echo(f"  … and {len(more.sources) - SOURCES_SHOWN} more: 'bahith stats --json' lists them all")
     dated = f"{more.first_date} to {more.last_date}" if more.first_date else "none dated"
     click.echo(f"dates       {dated}, {more.undated} undated")
     click.echo(f"vocabulary  {rendering.count(more.vocabulary, 'word')}")

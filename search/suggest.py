@@ -19,7 +19,7 @@ from the stored text at the positions the postings give for the chosen term.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -39,6 +39,9 @@ MAX_EDITS = 2
 
 KEPT_PREFIX = 1
 """Letters a suggestion shares with the word typed: typing slips seldom hit the first letter."""
+
+MIN_LETTERS = 3
+"""Shorter words are not corrected: one slip from "b" is "but", "by" and "be", another word each."""
 
 SURFACE_DOCS = 5
 """How many articles with the chosen term are read to find how it is written."""
@@ -72,13 +75,14 @@ class Suggestion:
     query: str
     corrected: tuple[Correction, ...]
 
-    def marked(self, before: str, after: str) -> str:
-        """The query with each corrected word between ``before`` and ``after`` (ANSI, HTML, *)."""
+    def marked(self, before: str, after: str, escape: Callable[[str], str] = str) -> str:
+        """The query with each corrected word between ``before`` and ``after`` (ANSI codes,
+        ``<mark>`` tags), the text between passed through ``escape`` (``html.escape`` for a page)."""
         out, cursor = [], 0
         for fix in self.corrected:
-            out += [self.query[cursor : fix.start], before, fix.word, after]
+            out += [escape(self.query[cursor : fix.start]), before, escape(fix.word), after]
             cursor = fix.end
-        return "".join([*out, self.query[cursor:]])
+        return "".join([*out, escape(self.query[cursor:])])
 
     def to_json(self) -> dict[str, object]:
         """The suggestion as the JSON outputs give it."""
@@ -170,6 +174,8 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
     corrector = _Corrector(searcher)
     fixes: list[tuple[Token, str]] = []
     for token in free_words(text):
+        if len(token.analysis.term) < MIN_LETTERS:
+            continue
         found = corrector.found_in(token)
         if found * MUCH_COMMONER > searcher.doc_count():
             continue  # no word can be that much commoner

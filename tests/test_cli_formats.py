@@ -232,3 +232,11 @@ def test_a_language_the_index_cannot_hold_is_refused(seed_index: Path, query: st
 def test_a_language_of_the_index_is_a_filter(seed_index: Path) -> None:
     code, out, _ = run(seed_index, "search", "lang:fr Moscou")
     assert (code, out.splitlines()[0][:9]) == (0, "1 article")
+
+
+def test_bidi_on_marks_the_highlighted_word_only_where_it_stands_whole() -> None:
+    screen = Screen(color=True, bidi=True, width=30)
+    [line] = screen.paragraph([("وسليماني ", False), ("سليماني", True)], rtl=True)
+    assert ANSI.sub("", line).split() == ["يناميلس", "يناميلسو"]
+    assert ANSI.findall(line)[:1] and line.index("يناميلس") > line.index(ANSI.findall(line)[0])
+    assert "يناميلسو" in line, "the longer word is left unmarked"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from search.engine import SearchEngine
@@ -40,6 +42,7 @@ def test_misspelt_words_are_replaced_by_written_words(
         "لموسكو",  # found through its reading موسكو
         "-Soleimeni Moscou",  # an excluded word is not searched for
         "zzzzzz",  # nothing near
+        "bt",  # too short to tell a slip from another word
     ],
 )
 def test_no_suggestion(seed_engine: SearchEngine, typed: str) -> None:
@@ -80,3 +83,9 @@ def test_json_names_the_corrected_words(seed_engine: SearchEngine) -> None:
         "query": "Soleimani Moscou",
         "corrected": [{"word": "Soleimani", "typed": "Soleimeni", "start": 0, "end": 9}],
     }
+
+
+def test_marks_for_a_page_escape_the_query(seed_engine: SearchEngine) -> None:
+    found = suggest(seed_engine.searcher(), 'Soleimeni "<b>"')
+    assert found is not None
+    assert found.marked("<mark>", "</mark>", html.escape) == "<mark>Soleimani</mark> &quot;&lt;b&gt;&quot;"

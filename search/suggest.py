@@ -6,9 +6,11 @@ excluded words (``-word``, ``NOT word``), patterns (``mosc*``, ``fuzy~``) and
 quotes stay exactly as typed, and the corrected query is the typed text with
 only the corrected words replaced.
 
-A word is corrected when it found little: no article at all with any of its
-forms, or an indexed word one slip away (a letter left out, added, replaced, or
-two swapped; else two edits away) is in ``MUCH_COMMONER`` times as many articles.
+An Arabic word the dictionary knows (المصرية) is a word, not a slip, even when no
+article has it, and is left as typed. Any other word is corrected when it found
+little: no article at all with any of its forms, or an indexed word one slip
+away (a letter left out, added, replaced, or two swapped; else two edits away)
+is in ``MUCH_COMMONER`` times as many articles.
 As spelling correctors do, the nearest word wins over a commoner one further off.
 
 The index holds stems (French) and readings (Arabic, behind ``~``), which are
@@ -25,7 +27,7 @@ from difflib import SequenceMatcher
 
 from whoosh.searching import Searcher
 
-from indexer.analysis import READING_MARK, Token, analyze_text
+from indexer.analysis import READING_MARK, Script, Token, analyze_text, is_common_word
 from indexer.schema import TEXT_FIELDS
 from search.equivalents import finder_for
 from search.query import QueryRewriter
@@ -174,7 +176,10 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
     corrector = _Corrector(searcher)
     fixes: list[tuple[Token, str]] = []
     for token in free_words(text):
-        if len(token.analysis.term) < MIN_LETTERS:
+        analysis = token.analysis
+        if len(analysis.term) < MIN_LETTERS or (
+            analysis.script is Script.ARABIC and is_common_word(analysis.lexical)
+        ):
             continue
         found = corrector.found_in(token)
         if found * MUCH_COMMONER > searcher.doc_count():

@@ -43,6 +43,7 @@ def test_misspelt_words_are_replaced_by_written_words(
         "-Soleimeni Moscou",  # an excluded word is not searched for
         "zzzzzz",  # nothing near
         "bt",  # too short to tell a slip from another word
+        "الحكومة المصرية",  # a word of the dictionary, though no article has it (not السورية)
     ],
 )
 def test_no_suggestion(seed_engine: SearchEngine, typed: str) -> None:

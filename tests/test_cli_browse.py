@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from bahith.cli import cli
 from indexer.analysis import analyze_text
 from indexer.update import update_index
+from indexer.uploads import add_file, default_articles_dir
 
 
 def run(index: Path, *args: str) -> tuple[int, str, str]:
@@ -176,3 +177,12 @@ def test_index_of_a_missing_path_is_an_error_and_makes_no_index(tmp_path: Path) 
     assert f"no such file or folder: {tmp_path / 'nonexistent'}" in err
     assert "up to date" not in out
     assert not (tmp_path / "idx").exists()
+
+
+def test_deleting_an_upload_deletes_its_file(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    [article] = add_file(index, default_articles_dir(index), "note.txt", b"Une note\n\nUn texte court.\n")
+    code, out, err = run(index, "delete", article.id)
+    assert (code, out) == (0, "deleted 1 article\n")
+    assert not Path(article.path).exists()
+    assert "still there" not in err

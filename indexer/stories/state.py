@@ -91,6 +91,7 @@ class StoryState:
     def __init__(self, index_dir: Path, *, writable: bool = False) -> None:
         path = index_dir / STATE_FILE
         if writable:
+            index_dir.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")

@@ -126,6 +126,9 @@ class EquivalentFinder:
         return sorted(terms, key=lambda t: (-self.lexicon.doc_frequency(t), t))[:MAX_NAMES]
 
     def _find(self, words: Form, typed_capitalized: bool, lexical: tuple[str, ...]) -> Equivalents:
+        """Months for the word and each of its readings, its name in the other script, and
+        other spellings unless its readings are nouns or verbs of the dictionary ("حكومة"
+        is no spelling of "هجمة"; "قاسم", a noun and a name, is still "Qassem")."""
         script = script_of(words[0])
         readings = [words]
         spelled = True

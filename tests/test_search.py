@@ -150,7 +150,7 @@ def test_no_boilerplate_in_any_snippet(seed_engine: SearchEngine) -> None:
 def test_did_you_mean_offers_an_indexed_word(seed_engine: SearchEngine) -> None:
     results = seed_engine.search("Soleimeni")
     assert results.total == 0
-    assert results.suggestion == "soleimani"
+    assert results.suggestion == "Soleimani"  # the word as the article writes it
 
 
 def test_json_shape(seed_engine: SearchEngine) -> None:

@@ -135,11 +135,18 @@ def split_suffixes(word: str) -> list[tuple[str, str]]:
     for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             splits.extend((stem, suffix) for stem in _restored(word[: -len(suffix)], suffix))
+    splits.extend(nisba_splits(word))
+    return splits
+
+
+def nisba_splits(word: str) -> list[tuple[str, str]]:
+    """Every (adjective in ي, ending) split of a nisba form ("العراقية" -> "العراقي" + ة)."""
+    found = []
     for ending in _NISBA_BY_LAST.get(word[-1:], ()):
         rest = word[: -len(ending)]
         if word.endswith(ending) and rest.endswith(NISBA) and len(rest) >= MIN_STEM + 1:
-            splits.append((rest, ending))
-    return splits
+            found.append((rest, ending))
+    return found
 
 
 _SUFFIXES_BY_LAST = _by_letter(SUFFIXES, -1)

@@ -38,11 +38,11 @@ from functools import lru_cache
 from indexer.analysis.arabic.clitics import (
     ALEF_MAQSURA,
     LETTER_PROCLITICS,
-    MIN_STEM,
     NISBA,
     NISBA_ENDINGS,
     TEH_MARBUTA,
     Split,
+    nisba_splits,
     split_proclitics,
     splits,
 )
@@ -155,11 +155,8 @@ def _rule_readings(word: str) -> tuple[Reading, ...]:
     for proclitic, rest in split_proclitics(word)[1:]:
         found.append(Reading(rest, Split(proclitic, rest, ""), RULE))
     for reading in list(found):
-        stem = reading.stem
-        for ending in NISBA_ENDINGS:
-            base = stem[: -len(ending)]
-            if stem.endswith(ending) and base.endswith(NISBA) and len(base) >= MIN_STEM + 1:
-                found.append(Reading(base, Split(reading.split.proclitic, base, ending), RULE))
+        for base, ending in nisba_splits(reading.stem):
+            found.append(Reading(base, Split(reading.split.proclitic, base, ending), RULE))
     return tuple({r.stem: r for r in found}.values())
 
 

@@ -18,18 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from indexer.store import open_index
 from search.budget import DeadlineCollector, check_slow_size, check_time, deadline
 from search.counting import segment_matches
+from search.facets import Facets, Facts, count_facets, facts_of
+from search.filters import check_languages
 from search.query import PlannedQuery, QueryError, make_parser, plan, query_cost
 from search.ranking import is_rankable, top_documents
 from search.related import related_articles
-from search.segments import per_segment, refreshed_reader
+from search.segments import refreshed_reader
 from search.snippets import make_snippet, match_spans
-from search.suggest import did_you_mean
+from search.suggest import Suggestion, suggest
 
 MAX_LIMIT = 100
 MAX_PAGE = 1000
@@ -44,7 +45,7 @@ class Hit:
 
     ``cross_language`` is true for an article found only through the query's
     names or months written in the other language ("Soleimani" finding
-    "سليماني"); it is not part of the JSON, whose shape is fixed.
+    "سليماني").
     """
 
     id: str
@@ -63,7 +64,7 @@ class Hit:
         return {name: value for name, value in asdict(self).items() if name in JSON_FIELDS}
 
 
-JSON_FIELDS = ("id", "path", "title", "lang", "source", "url", "date", "score", "snippet")
+JSON_FIELDS = ("id", "path", "title", "lang", "source", "url", "date", "score", "snippet", "cross_language")
 
 
 @dataclass
@@ -76,19 +77,35 @@ class SearchResults:
     page: int
     planned: PlannedQuery
     """What the query was planned as: the terms to mark, the query every match matches."""
+    limit: int = 10
+    sort: str = "relevance"
     hits: list[Hit] = field(default_factory=list)
-    suggestion: str | None = None
+    suggestion: Suggestion | None = None
+    """The query with its words that found little corrected to indexed words, if any are."""
+    facets: Facets = field(default_factory=Facets)
+    """Counts of all matches by language, source and date (see ``facets``)."""
     matches: list[int] = field(default_factory=list)
-    """Every matching document number (not only this page's), for counts by filter and date."""
+    """Every matching document number (not only this page's), filters applied."""
+
+    @property
+    def pages(self) -> int:
+        """How many pages the matches fill (at least 1), never beyond what the engine serves."""
+        return min(MAX_PAGE, max(1, -(-self.total // self.limit)))
 
     def to_json(self) -> dict[str, Any]:
-        """The documented JSON shape: query, total, took_ms, page, hits."""
+        """The documented JSON shape: query, total, took_ms, page, limit, pages, sort, hits,
+        suggestion and facets."""
         return {
             "query": self.query,
             "total": self.total,
             "took_ms": self.took_ms,
             "page": self.page,
+            "limit": self.limit,
+            "pages": self.pages,
+            "sort": self.sort,
             "hits": [hit.to_json() for hit in self.hits],
+            "suggestion": self.suggestion.to_json() if self.suggestion else None,
+            "facets": self.facets.to_json(),
         }
 
 
@@ -149,28 +166,20 @@ def matching_documents(searcher: Searcher, query: wq.Query) -> list[int]:
     return [docnum + offset for offset, docs in _matches(searcher, query) for docnum in docs]
 
 
-def _segment_dates(segment: IndexReader) -> list[int]:
-    """Each document's date as the column stores it, -1 for none: what ``_newest`` sorts on."""
-
-    def read() -> list[int]:
-        if not segment.has_column("date"):
-            return [-1] * segment.doc_count_all()
-        missing = segment.schema["date"].column_type.default_value()
-        return [-1 if raw == missing else raw for raw in segment.column_reader("date", translate=False)]
-
-    return per_segment(segment, "dates", "date", read)
+SORTS = ("relevance", "date", "-date")
+"""``date`` is newest first, as a news archive is read; ``-date`` the other way, oldest first."""
 
 
-def _newest(
-    searcher: Searcher, matches: list[tuple[int, set[int]]], limit: int
-) -> list[tuple[int, float, bool]]:
-    """The ``limit`` most recent of ``matches`` ((segment offset, its documents) pairs), undated
-    last, as (document number, 0.0, False): every article matches ``*`` alike, so none is scored."""
-    keyed = []
-    for (segment, _), (offset, docs) in zip(searcher.leaf_searchers(), matches, strict=True):
-        dates = _segment_dates(segment.reader())
-        keyed.extend((dates[docnum], docnum + offset) for docnum in docs)
-    return [(docnum, 0.0, False) for _, docnum in heapq.nlargest(limit, keyed)]
+def _by_date(facts: Facts, matches: list[int], limit: int, sort: str) -> list[tuple[int, float, bool]]:
+    """The first ``limit`` of ``matches`` by date (``sort`` ``date``: newest first), undated last,
+    as (document number, 0.0, False): ordered, not scored."""
+    dated = [docnum for docnum in matches if facts.dates[docnum] is not None]
+    undated = [docnum for docnum in matches if facts.dates[docnum] is None]
+    key = lambda docnum: (facts.dates[docnum], docnum)  # noqa: E731
+    pick = heapq.nlargest if sort == "date" else heapq.nsmallest
+    first = pick(limit, dated, key=key)
+    first += sorted(undated)[: limit - len(first)]
+    return [(docnum, 0.0, False) for docnum in first]
 
 
 def _ranked(
@@ -196,13 +205,15 @@ def _ranked(
     return ranked
 
 
-def _check_paging(limit: int, page: int, lang: str | None) -> None:
+def _check_paging(limit: int, page: int, lang: str | None, sort: str) -> None:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
     if not 1 <= page <= MAX_PAGE:
         raise QueryError(f"page must be between 1 and {MAX_PAGE}, not {page}")
     if lang is not None and lang not in LANGS:
         raise QueryError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if sort not in SORTS:
+        raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
 
 
 def _folder_identity(index_dir: Path) -> tuple[int, int]:
@@ -264,6 +275,7 @@ class SearchEngine:
         source: str | None = None,
         snippets: bool = True,
         exact: bool = False,
+        sort: str = "relevance",
         searcher: Searcher | None = None,
     ) -> SearchResults:
         """One page of ranked results for ``text``; raises ``QueryError`` for bad input.
@@ -271,22 +283,25 @@ class SearchEngine:
         Unless ``exact``, a name also finds its other spellings and a name or
         month its forms in the other language; articles found only that way
         come after all others, marked ``cross_language``. ``*`` lists every
-        article, newest first. A query over the budget raises ``QueryTooBroad``,
+        article, newest first, and so does ``sort="date"`` for any query
+        (``"-date"``: oldest first). A query over the budget raises ``QueryTooBroad``,
         a search past its deadline ``SearchTimeout`` (see ``budget``). ``searcher``,
         from ``searcher()``, pins the search to that state of the index.
         """
         started = time.perf_counter()
-        _check_paging(limit, page, lang)
+        _check_paging(limit, page, lang, sort)
         searcher = searcher or self.searcher()
         wanted = page * limit
         with deadline():
             planned = plan(text, self._parser, searcher.reader(), exact=exact)
-            matches = _matches(searcher, _filtered(planned.widest(), lang, source))
-            total = sum(len(docs) for _, docs in matches)
-            if planned.by_date:
-                ranked = _newest(searcher, matches, wanted)
+            check_languages(planned.strict, LANGS)
+            facts = facts_of(searcher.reader())
+            everything = matching_documents(searcher, planned.widest())
+            facets, matches = count_facets(facts, everything, lang, source)
+            if planned.by_date or sort != "relevance":
+                ranked = _by_date(facts, matches, wanted, "-date" if sort == "-date" else "date")
             else:
-                ranked = _ranked(searcher, planned, lang, source, wanted, total)
+                ranked = _ranked(searcher, planned, lang, source, wanted, len(matches))
             window = ranked[(page - 1) * limit : wanted]
             terms = planned.terms("body") if snippets else set()
             spans = match_spans(searcher, [docnum for docnum, _, _ in window], "body", terms)
@@ -294,16 +309,19 @@ class SearchEngine:
             for docnum, score, crossed in window:
                 check_time()
                 hits.append(self._hit(searcher, docnum, score, spans[docnum] if snippets else None, crossed))
-        suggestion = did_you_mean(searcher, text.split()) if total <= 1 else None
+            suggestion = None if exact else suggest(searcher, text)
         return SearchResults(
             query=text,
-            total=total,
+            total=len(matches),
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             page=page,
+            limit=limit,
+            sort=sort,
             hits=hits,
             suggestion=suggestion,
+            facets=facets,
             planned=planned,
-            matches=[docnum + offset for offset, docs in matches for docnum in docs],
+            matches=matches,
         )
 
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:

@@ -150,12 +150,25 @@ def test_no_boilerplate_in_any_snippet(seed_engine: SearchEngine) -> None:
 def test_did_you_mean_offers_an_indexed_word(seed_engine: SearchEngine) -> None:
     results = seed_engine.search("Soleimeni")
     assert results.total == 0
-    assert results.suggestion == "Soleimani"  # the word as the article writes it
+    assert results.suggestion and results.suggestion.query == "Soleimani"  # the word as the article writes it
 
 
 def test_json_shape(seed_engine: SearchEngine) -> None:
     data = seed_engine.search("لموسكو").to_json()
-    assert list(data) == ["query", "total", "took_ms", "page", "hits"]
+    assert list(data) == [
+        "query",
+        "total",
+        "took_ms",
+        "page",
+        "limit",
+        "pages",
+        "sort",
+        "hits",
+        "suggestion",
+        "facets",
+    ]
+    assert sum(data["facets"]["lang"].values()) == data["total"]
+    assert list(data["facets"]) == ["lang", "source", "year"]
     assert list(data["hits"][0]) == [
         "id",
         "path",
@@ -166,4 +179,5 @@ def test_json_shape(seed_engine: SearchEngine) -> None:
         "date",
         "score",
         "snippet",
+        "cross_language",
     ]

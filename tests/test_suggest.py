@@ -48,11 +48,11 @@ def engine(tmp_path: Path) -> Iterator[SearchEngine]:
 
 def test_the_nearest_word_wins_over_a_commoner_one_further_off(engine: SearchEngine) -> None:
     # "kabal" is one letter from "kabul" and two from the commoner "kebab"
-    assert engine.search("kabal").suggestion == "Kabul", "as the article writes it"
+    assert engine.search("kabal").suggestion.query == "Kabul", "as the article writes it"
 
 
 def test_a_word_two_edits_off_is_offered_when_none_is_one_slip_away(engine: SearchEngine) -> None:
-    assert engine.search("kebxx").suggestion == "kebab"
+    assert engine.search("kebxx").suggestion.query == "kebab"
 
 
 def test_no_suggestion_when_nothing_nearby_is_commoner(engine: SearchEngine) -> None:

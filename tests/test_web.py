@@ -180,7 +180,7 @@ def test_did_you_mean_links_to_the_suggestion(seed_client: FlaskClient) -> None:
     page = html(seed_client, "/", query_string={"q": "Solemani"})
     assert hits(page) == []
     assert MESSAGES["did_you_mean"]["en"] in page
-    assert '<a href="/?q=Soleimani" dir="auto">Soleimani</a>' in page
+    assert '<a href="/?q=Soleimani" dir="auto"><mark>Soleimani</mark></a>' in page
 
 
 def test_timeline_is_inline_svg_by_month(client: FlaskClient) -> None:

@@ -20,19 +20,17 @@ import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from flask import current_app
 from markupsafe import Markup
-from whoosh.searching import Searcher
 
-from search.budget import CHECK_EVERY, check_time, deadline
-from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date, matching_documents
+from search.budget import deadline
+from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date
 from search.errors import QueryError, SearchTimeout
-from search.segments import segment_state
-from web.facts import Facts
+from search.facets import facts_of
 from web.highlight import highlight_paragraphs, highlight_title
 from web.timeline import Timeline, build_timeline
 
@@ -174,7 +172,6 @@ class Library:
         self.index_dir = index_dir
         self._engines = threading.local()
         self._engines.engine = SearchEngine(index_dir)
-        self._facts: tuple[tuple[object, ...], Facts] | None = None
         with contextlib.suppress(QueryError):
             self._engine.search(WARM_UP, snippets=False)
 
@@ -186,14 +183,6 @@ class Library:
             engine = self._engines.engine = SearchEngine(self.index_dir)
         return engine
 
-    def _searcher_and_facts(self) -> tuple[Searcher, Facts]:
-        searcher = self._engine.searcher()
-        generation = tuple(segment_state(leaf) for leaf, _ in searcher.reader().leaf_readers())
-        known = self._facts
-        if known is None or known[0] != generation:
-            known = self._facts = (generation, Facts.read(searcher.reader()))
-        return searcher, known[1]
-
     def count(self) -> int:
         """How many articles the index holds."""
         return self._engine.searcher().doc_count()
@@ -203,39 +192,28 @@ class Library:
         return self._engine.search(text, limit=limit, page=page, lang=lang).to_json()
 
     def search(
-        self, text: str, *, page: int, lang: str | None, source: str | None, exact: bool = False
+        self,
+        text: str,
+        *,
+        page: int,
+        lang: str | None,
+        source: str | None,
+        exact: bool = False,
+        sort: str = "relevance",
     ) -> SearchView:
-        """A page of results, counted by language and source over all matches; raises ``QueryError``.
-
-        Each filter's counts apply the other filter but not itself, so the page
-        shows what choosing another value would give.
-        """
+        """A page of results with the engine's counts by language, source and date; raises
+        ``QueryError``."""
         started = time.perf_counter()
         with deadline():
-            searcher, facts = self._searcher_and_facts()
             results = self._engine.search(
-                text, limit=PAGE_SIZE, page=page, lang=lang, source=source, exact=exact, searcher=searcher
+                text, limit=PAGE_SIZE, page=page, lang=lang, source=source, exact=exact, sort=sort
             )
-            filtered = lang is not None or source is not None
-            matches = matching_documents(searcher, results.planned.widest()) if filtered else results.matches
-            langs: Counter[str] = Counter()
-            sources: Counter[str] = Counter()
-            dates: list[date | None] = []
-            for count, docnum in enumerate(matches):
-                if count % CHECK_EVERY == 0:
-                    check_time()
-                doc_lang, doc_source = facts.langs[docnum], facts.sources[docnum]
-                if source is None or doc_source == source:
-                    langs[doc_lang] += 1
-                if lang is None or doc_lang == lang:
-                    sources[doc_source] += 1
-                    if source is None or doc_source == source:
-                        dates.append(facts.dates[docnum])
+        facets = results.facets
         return SearchView(
             results=results,
-            langs=_facets(langs, lang),
-            sources=_facets(sources, source, MAX_SOURCES),
-            timeline=build_timeline(dates),
+            langs=_facets(facets.langs, lang),
+            sources=_facets(facets.sources, source, MAX_SOURCES),
+            timeline=build_timeline(facets.dates.elements()),
             took_ms=round((time.perf_counter() - started) * 1000, 1),
         )
 
@@ -278,7 +256,8 @@ class Library:
 
     def overview(self) -> Overview:
         """Article counts by language and the latest articles."""
-        searcher, facts = self._searcher_and_facts()
+        searcher = self._engine.searcher()
+        facts = facts_of(searcher.reader())
         latest = [Summary.from_fields(searcher.stored_fields(docnum)) for docnum in facts.latest]
         return Overview(articles=searcher.doc_count(), by_lang=facts.by_lang, latest=latest)
 

@@ -8,10 +8,12 @@ the pages work without JavaScript.
 from __future__ import annotations
 
 from flask import Blueprint, Flask, abort, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from search.engine import LANGS
 from search.errors import QueryError, SearchTimeout
 from search.query import MAX_QUERY_CHARS
+from search.suggest import Suggestion
 from web.library import current_library
 from web.params import int_arg, text_arg
 
@@ -73,12 +75,18 @@ def ui_url(ui_lang: str) -> str:
     return url_for(request.endpoint, **request.view_args, **{**request.args.to_dict(), "ui": ui_lang})
 
 
+def marked_suggestion(suggestion: Suggestion) -> Markup:
+    """The suggested query as HTML, its corrected words in ``<mark>``, the rest escaped."""
+    return Markup(suggestion.marked("<mark>", "</mark>", lambda text: str(escape(text))))
+
+
 def init_app(app: Flask) -> None:
     """Register the pages and the helpers their templates use."""
     app.register_blueprint(bp)
     app.jinja_env.globals.update(
         search_url=search_url,
         ui_url=ui_url,
+        marked_suggestion=marked_suggestion,
         MAX_QUERY_CHARS=MAX_QUERY_CHARS,
         LANGS=LANGS,
     )

@@ -1,9 +1,11 @@
 """The Whoosh schema: what is stored for each article and how it is searched.
 
-Title and body share Bahith's analyzer; the title weighs more in BM25F because a
-word in a headline says more about an article than the same word in its tenth
-paragraph. Character offsets are kept in the postings so snippets are built
-from the postings, without re-analysing stored articles.
+Title and body share Bahith's analyzer. Both are indexed at the same weight:
+what a headline word is worth is a ranking decision, made at search time
+(``search.relevance``: BM25F field weights and the headline-and-lead step), so it
+can be measured and changed without reindexing. Character offsets are kept in
+the postings so snippets are built from the postings, without re-analysing
+stored articles.
 """
 
 from __future__ import annotations
@@ -13,23 +15,19 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from indexer.analysis import bahith_analyzer
 from indexer.analysis.whoosh_bridge import IndexedCharacters
 
-TITLE_BOOST = 3.0
-"""How much more a title match weighs than a body match."""
-
 TEXT_FIELDS = ("title", "body")
 """The fields that free-text query words are looked up in."""
 
 
-def _text_field(boost: float) -> TEXT:
+def _text_field() -> TEXT:
     field = TEXT(
         analyzer=bahith_analyzer(),
         stored=True,
         phrase=True,
         chars=True,
-        field_boost=boost,
         multitoken_query="phrase",
     )
-    field.format = IndexedCharacters(field_boost=boost)
+    field.format = IndexedCharacters()
     return field
 
 
@@ -38,8 +36,8 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
-        title=_text_field(TITLE_BOOST),
-        body=_text_field(1.0),
+        title=_text_field(),
+        body=_text_field(),
         lang=ID(stored=True),
         source=ID(stored=True),
         url=STORED(),

@@ -20,6 +20,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from indexer.analysis.script import script_of
 from indexer.store import open_index
 from search.budget import DeadlineCollector, check_slow_size, check_time, deadline
 from search.counting import segment_matches
@@ -28,6 +29,7 @@ from search.filters import check_languages
 from search.query import PlannedQuery, QueryError, make_parser, plan, query_cost
 from search.ranking import is_rankable, top_documents
 from search.related import related_articles
+from search.relevance import clauses_of, ranked, words_of
 from search.segments import refreshed_reader
 from search.snippets import make_snippet, match_spans
 from search.suggest import Suggestion, suggest
@@ -183,9 +185,53 @@ def _by_date(facts: Facts, matches: list[int], limit: int, sort: str) -> list[tu
 
 
 def _ranked(
+    searcher: Searcher,
+    planned: PlannedQuery,
+    lang: str | None,
+    source: str | None,
+    wanted: int,
+    matches: list[int],
+) -> list[tuple[int, float, bool]]:
+    """The best (document number, score, crossed) of ``matches``, ordered by ``relevance``:
+    the articles in the languages the query is typed in and found through its own words
+    first, then the others (found through its names or months in the other language).
+    A query of filters only (``date:2022``) is answered newest first, since every article
+    would score the same; one whose words ``relevance`` cannot weigh (patterns, fuzzy
+    words) is ranked tier after tier instead."""
+    widest = planned.across or planned
+    words = words_of(widest.strict)
+    if words is None and not planned.words:
+        return _by_date(facts_of(searcher.reader()), matches, wanted, "date")  # date:2022, lang:fr
+    if words is None:
+        return _ranked_in_tiers(searcher, planned, lang, source, wanted, len(matches))
+    clauses = clauses_of(searcher, words)
+    within = set(matches)
+    native = within
+    if planned.across is not None:
+        own = planned.loose if planned.loose is not None else planned.strict
+        native = within & set(matching_documents(searcher, _filtered(own, lang, source)))
+    typed = _languages_typed(planned.words)
+    if typed:
+        langs = facts_of(searcher.reader()).langs
+        native = {docnum for docnum in native if langs[docnum] in typed}
+    found = [(docnum, score, False) for docnum, score in ranked(searcher, clauses, native)]
+    found += [(docnum, score, True) for docnum, score in ranked(searcher, clauses, within - native)]
+    scored = {docnum for docnum, _, _ in found}
+    found += [(docnum, 0.0, docnum not in native) for docnum in sorted(within - scored)]
+    return found[:wanted]
+
+
+def _languages_typed(words: tuple[str, ...]) -> set[str]:
+    """The languages of the scripts the query's words are written in ("ar", "fr"); none
+    for a query of numbers only."""
+    return {script_of(word).value for word in words if any(ch.isalpha() for ch in word)}
+
+
+def _ranked_in_tiers(
     searcher: Searcher, planned: PlannedQuery, lang: str | None, source: str | None, wanted: int, total: int
 ) -> list[tuple[int, float, bool]]:
-    """The ``wanted`` best (document number, score, crossed) of ``total`` matches, tier after tier."""
+    """The ``wanted`` best (document number, score, crossed) of ``total`` matches: every word
+    first, then any word, then the same across languages, each ranked by BM25F."""
     tiers = [
         (_filtered(query, lang, source), crossed)
         for step, crossed in ((planned, False), (planned.across, True))
@@ -301,7 +347,7 @@ class SearchEngine:
             if planned.by_date or sort != "relevance":
                 ranked = _by_date(facts, matches, wanted, "-date" if sort == "-date" else "date")
             else:
-                ranked = _ranked(searcher, planned, lang, source, wanted, len(matches))
+                ranked = _ranked(searcher, planned, lang, source, wanted, matches)
             window = ranked[(page - 1) * limit : wanted]
             terms = planned.terms("body") if snippets else set()
             spans = match_spans(searcher, [docnum for docnum, _, _ in window], "body", terms)

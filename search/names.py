@@ -9,8 +9,14 @@ share one and are a noun and a city. The index tells names from common words:
 * an Arabic name is written either almost always without the article ("بوتين")
   or almost always with it ("الكرملين"), while a common noun comes both ways
   ("باطن", "الباطن"); a word in ي is an adjective when it also has a feminine
-  in ة ("غربي", "غربية"), else a family name, with or without the article
-  ("خامنئي", "الخامنئي");
+  in ة written without the article ("غربي", "غربية"), or one with it while the
+  masculine takes it too ("الغربي", "الغربية"); else a family name, with or
+  without the article ("خامنئي", "الخامنئي"; "سليماني" beside the city
+  "السليمانية", which is not its feminine);
+* a French word typed with a capital is a name when the index writes it so
+  inside a sentence, even if it also holds the common word ("Poutine" the
+  president, "la poutine" the dish); typed in lower case, it is a name only
+  when the index never writes it in lower case;
 * an Arabic word of three letters is too short to tell ("جرى" and "Kerry"),
   unless a final ة makes it a noun, which the article tells ("غزة");
 * the long vowels an Arabic name writes are heard in its Latin spelling: "حسين"
@@ -63,8 +69,8 @@ MAX_BLOCK = 50_000
 SCANNED_FIELD = "body"
 """Names are looked up in the body vocabulary: a name in a headline is in its article too."""
 
-OCCURRENCE_SAMPLE = 3
-"""How many articles are read to see whether a Latin word is written capitalized."""
+OCCURRENCE_SAMPLE = 8
+"""How many articles (in each text field) are read to see whether a Latin word is written capitalized."""
 
 MIN_LONG_VOWELS = 2
 """Long vowels a spelling needs for a vowel-only difference to be a variant of a name."""
@@ -120,22 +126,28 @@ class NameMatcher:
     def __init__(self, reader: IndexReader, lexicon: Lexicon) -> None:
         self._reader = reader
         self._lexicon = lexicon
-        self._names: dict[str, bool | None] = {}
+        self._names: dict[tuple[str, bool], bool | None] = {}
         self._keyed: dict[tuple[tuple[str, ...], Script], frozenset[str]] = {}
         self._blocks: dict[str, list[str]] = {}
 
-    def is_name(self, term: str) -> bool:
+    def is_name(self, term: str, *, typed_capitalized: bool = False) -> bool:
         """Whether the index writes ``term`` as a name (never, for a Latin word it does not hold)."""
-        return bool(self._seen_as_name(term))
+        return bool(self._seen_as_name(term, typed_capitalized))
 
-    def _seen_as_name(self, term: str) -> bool | None:
-        """``is_name``, or None for a Latin word the index does not hold."""
-        if term not in self._names:
+    def _seen_as_name(self, term: str, typed_capitalized: bool = False) -> bool | None:
+        """``is_name``, or None for a Latin word the index does not hold or only writes at the
+        start of sentences."""
+        key = (term, typed_capitalized)
+        if key not in self._names:
             if script_of(term) is Script.ARABIC:
-                self._names[term] = self._arabic_name(term)
+                self._names[key] = self._arabic_name(term)
             else:
-                self._names[term] = self._latin_name(term)
-        return self._names[term]
+                lower, inside = self._latin_occurrences(term)
+                if inside and (typed_capitalized or not lower):
+                    self._names[key] = True
+                else:
+                    self._names[key] = False if lower else None
+        return self._names[key]
 
     def _arabic_name(self, term: str) -> bool:
         article, stem = split_article(term)
@@ -147,15 +159,20 @@ class NameMatcher:
             return False
         if stem.endswith(_NISBA):
             feminine = stem + _FEMININE
-            return not self._lexicon.doc_frequency(feminine) + self._lexicon.doc_frequency(ARTICLE + feminine)
+            if self._lexicon.doc_frequency(feminine):
+                return False
+            both = self._lexicon.doc_frequency(ARTICLE + feminine) and self._lexicon.doc_frequency(
+                ARTICLE + stem
+            )
+            return not both
         usual = self._lexicon.doc_frequency(article + stem)
         other = self._lexicon.doc_frequency((ARTICLE if not article else "") + stem)
         return other == 0 or usual >= ARTICLE_RATIO * other
 
-    def _latin_name(self, term: str) -> bool | None:
-        """False when an occurrence is in lower case, True when all are capitalized and one is
-        inside a sentence; None when the index does not tell (unseen, or only opening sentences)."""
-        seen = inside = 0
+    def _latin_occurrences(self, term: str) -> tuple[int, int]:
+        """Among a sample of the occurrences of ``term``: how many are in lower case, and how
+        many are capitalized inside a sentence (not at its start, where every word is)."""
+        lower = inside = 0
         for field in TEXT_FIELDS:
             if self._reader.doc_frequency(field, term) == 0:
                 continue
@@ -166,14 +183,12 @@ class NameMatcher:
                 text = self._reader.stored_fields(postings.id()).get(field, "")
                 for _, start, _ in postings.value_as("characters"):
                     if not text[start : start + 1].isupper():
-                        return False
-                    seen += 1
+                        lower += 1
+                        continue
                     before = text[:start].rstrip()
                     inside += bool(before) and before[-1] not in _SENTENCE_ENDS
                 postings.next()
-            if seen:
-                break
-        return True if inside else None
+        return lower, inside
 
     def with_key(self, keys: tuple[str, ...], script: Script) -> frozenset[str]:
         """Index terms of ``script`` sharing a key with ``keys`` (Arabic ones with or without the article)."""
@@ -246,7 +261,7 @@ class NameMatcher:
         keys = name_keys(term)
         if not keys:
             return frozenset()
-        seen = self._seen_as_name(term)
+        seen = self._seen_as_name(term, typed_capitalized)
         if seen is None:
             seen = typed_capitalized and not any(self.is_name(t) for t in self.with_key(keys, Script.LATIN))
         if not seen:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -70,6 +70,19 @@ def top_documents(
     return [(docnum, -negative) for negative, docnum in best]
 
 
+def scores_within(searcher: Searcher, q: wq.Query, within: Collection[int]) -> Scores:
+    """BM25F of the words-only query ``q`` in each document of ``within`` (whole-index numbers)
+    that it matches."""
+    scores: Scores = {}
+    for segment, offset in searcher.leaf_searchers():
+        end = offset + segment.reader().doc_count_all()
+        local = {docnum - offset for docnum in within if offset <= docnum < end}
+        if local:
+            for docnum, score in _Scorer(searcher, segment).scores(q, local).items():
+                scores[docnum + offset] = score
+    return scores
+
+
 MAX_CACHED_PARTS = 4_000_000
 """How many per-document term-frequency parts of BM25 are kept (8 bytes each)."""
 
@@ -97,6 +110,27 @@ def _term_parts(
 
     state = segment_state(segment)
     return work() if state is None else _parts.get((state, fieldname, text, b, k1, average), work)
+
+
+def normalized_frequencies(
+    segment: IndexReader, fieldname: str, text: bytes, b: float, average: float
+) -> tuple[Sequence[int], array]:
+    """The documents of the segment holding a term, and in each the term's frequency divided
+    by BM25's length norm: what BM25F adds up over fields before saturating it. Kept, as
+    ``_term_parts`` are."""
+
+    def work() -> array:
+        ids, weights = term_postings(segment, fieldname, text)
+        lengths = _field_lengths(segment, fieldname)
+        return array(
+            "d",
+            [tf / ((1 - b) + b * lengths[docnum] / average) for docnum, tf in zip(ids, weights, strict=True)],
+        )
+
+    ids = term_postings(segment, fieldname, text)[0]
+    state = segment_state(segment)
+    found = work() if state is None else _parts.get((state, fieldname, text, b, "norm", average), work)
+    return ids, found
 
 
 def _field_lengths(segment: IndexReader, fieldname: str) -> list[int]:

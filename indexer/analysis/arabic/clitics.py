@@ -40,8 +40,10 @@ PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "كم", "كن", "ك�
 NUMBER_SUFFIXES = ("ات", "ون", "ين", "ان", "تان", "تين")
 """Sound plurals and duals; ات, تان and تين replace a ة."""
 
-SUFFIXES = PRONOUN_SUFFIXES + NUMBER_SUFFIXES + tuple(
-    plural + p for plural in ("ات", "و", "ي") for p in PRONOUN_SUFFIXES
+SUFFIXES = (
+    PRONOUN_SUFFIXES
+    + NUMBER_SUFFIXES
+    + tuple(plural + p for plural in ("ات", "و", "ي") for p in PRONOUN_SUFFIXES)
 )
 """Every suffix: a pronoun, a number ending, or a plural then a pronoun: ات (قراراتها), and
 ون and ين, which lose their ن before a pronoun (مسؤولوه, مسؤوليها)."""

@@ -1,0 +1,235 @@
+"""Order the articles a query matches: the article about the query first.
+
+BM25 alone sums what each query word scores; a news archive then ranks first
+an article that holds every word scattered over unrelated sentences, or one
+that repeats a common word, above the paragraph that is about the query but
+lacks one of its words. So each article's BM25 sum is weighed by four things,
+in this order:
+
+1. **Coordination by weight.** The share of the query's weight the article
+   holds, each word weighing its IDF: missing a rare, telling word ("سليماني")
+   costs more than missing a common one ("وزير"). The sum is multiplied by that
+   share raised to ``COORDINATION``: soft, so an article missing one word can
+   still pass one holding every word once in passing.
+2. **Proximity.** Among the best ``RERANKED``, an article where the query's
+   words stand close together (within ``NEAR_CHARS`` characters: one sentence)
+   gains up to ``PROXIMITY`` of its score, by how many pairs of words do.
+3. **Position.** A word in the headline or the lead (the first ``LEAD_CHARS``
+   characters) says the article is about it; one in the tenth paragraph, less.
+   Each query word held there adds ``LEAD`` times its share of the weight.
+4. **Best passage.** The part of the article around its densest stretch of
+   query words: an article scores by it as well as by its whole text (the
+   proximity step counts words within one passage), and its snippet comes
+   from there (``search.snippets`` picks the window with the most matches).
+
+The written form over its readings is decided before this, in the query: a
+word as typed weighs 1, its clitic-free readings 0.7 (``search.equivalents``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from math import log
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from search.budget import check_time
+from search.counting import segment_matches
+from search.phrases import PhraseOfAlternatives
+from search.query import positive_terms
+from search.ranking import normalized_frequencies
+from search.scoring import WordForms
+from search.snippets import match_spans
+
+COORDINATION = 2.0
+"""How steeply a missing share of the query's weight lowers a score (0: not at all)."""
+
+RERANKED = 100
+"""How many of the best articles by coordinated BM25 are weighed for proximity and position."""
+
+NEAR_CHARS = 80
+"""Two query words this close (in characters between their starts) stand in one sentence."""
+
+PROXIMITY = 0.5
+"""The most proximity adds, as a share of the score, when every pair of words is near."""
+
+LEAD_CHARS = 400
+"""The lead of an article: about its first paragraph."""
+
+LEAD = 0.3
+"""What a query word in the headline or the lead adds, as a share of the score, times its weight."""
+
+
+K1 = 1.2
+"""BM25's saturation: how fast more occurrences of a word stop adding (Lucene's default)."""
+
+B = 0.75
+"""BM25's length normalisation: how much a long article's occurrences are discounted."""
+
+FIELD_WEIGHTS = {"title": 1.0, "body": 1.0}
+"""What an occurrence in each text field counts, before saturation (BM25F)."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One query word (or quoted phrase) with all its forms, and what it weighs."""
+
+    query: wq.Query
+    idf: float
+    terms: dict[str, frozenset[str]]
+    """The clause's terms in each text field, to find where an article holds it."""
+
+
+class _NotWeighable(Exception):
+    """A clause made of something other than terms, word forms and phrases."""
+
+
+def words_of(q: wq.Query) -> list[wq.Query] | None:
+    """The query words of ``q`` that can be weighed, or None when none can: the parts of a
+    top-level ``And`` (its filters, dates and patterns only select), the kept side of an
+    exclusion, or the one word."""
+    if isinstance(q, wq.AndNot):
+        return words_of(q.a)
+    if type(q) is wq.And:
+        words = [word for part in q.subqueries for word in (words_of(part) or [])]
+        return words or None
+    return [q] if _weighable(q) else None
+
+
+def _weighable(q: wq.Query) -> bool:
+    if type(q) is wq.Term:
+        return q.fieldname in FIELD_WEIGHTS
+    if type(q) in (wq.Or, WordForms, wq.And):
+        return bool(q.subqueries) and all(_weighable(sub) for sub in q.subqueries)
+    if type(q) is PhraseOfAlternatives:
+        return all(_weighable(part) for part in q.qs)
+    return type(q) is wq.Phrase and q.fieldname in FIELD_WEIGHTS
+
+
+def clauses_of(searcher: Searcher, words: list[wq.Query]) -> list[Clause]:
+    """Each query word weighed by BM25's IDF of the articles holding any of its forms."""
+    documents = searcher.doc_count_all()
+    found = []
+    for word in words:
+        holding = sum(len(segment_matches(leaf, word)) for leaf, _ in searcher.leaf_searchers())
+        pairs = list(positive_terms(word))
+        terms = {name: frozenset(text for field, text in pairs if field == name) for name in FIELD_WEIGHTS}
+        idf = log(1 + (documents - holding + 0.5) / (holding + 0.5))
+        found.append(Clause(word, idf, terms))
+    return found
+
+
+def _frequencies(searcher: Searcher, leaf: Searcher, q: wq.Query, within: set[int]) -> dict[int, float]:
+    """Each document of ``within`` (segment numbers) holding ``q``: how often, as BM25F counts
+    it, each form weighed by its boost and field. A phrase counts as often as its rarest word."""
+    kind = type(q)
+    if kind is wq.Term:
+        reader = leaf.reader()
+        average = searcher.avg_field_length(q.fieldname) or 1.0
+        text = reader.schema[q.fieldname].to_bytes(q.text)
+        ids, norms = normalized_frequencies(reader, q.fieldname, text, B, average)
+        weight = q.boost * FIELD_WEIGHTS[q.fieldname]
+        if len(within) < len(ids):
+            held = dict(zip(ids, norms, strict=True))
+            return {docnum: weight * held[docnum] for docnum in within if docnum in held}
+        return {docnum: weight * norm for docnum, norm in zip(ids, norms, strict=True) if docnum in within}
+    if kind in (wq.Or, WordForms):
+        total: dict[int, float] = {}
+        for sub in q.subqueries:
+            for docnum, tf in _frequencies(searcher, leaf, sub, within).items():
+                total[docnum] = total.get(docnum, 0.0) + tf * q.boost
+        return total
+    if kind is wq.And:
+        parts = q.subqueries
+    elif kind is PhraseOfAlternatives:
+        parts = q.qs
+    elif kind is wq.Phrase:
+        parts = [wq.Term(q.fieldname, word) for word in q.words]
+    else:
+        raise _NotWeighable(kind.__name__)
+    held = segment_matches(leaf, q) & within
+    if not held:
+        return {}
+    counts = [_frequencies(searcher, leaf, part, held) for part in parts]
+    boost = getattr(q, "boost", 1.0)
+    return {docnum: min(count.get(docnum, 0.0) for count in counts) * boost for docnum in held}
+
+
+def _bm25f(searcher: Searcher, clause: Clause, within: set[int]) -> dict[int, float]:
+    """BM25F of one clause in each document of ``within`` (whole-index numbers) holding it."""
+    scores: dict[int, float] = {}
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.reader().doc_count_all()
+        local = {docnum - offset for docnum in within if offset <= docnum < end}
+        if not local:
+            continue
+        check_time()
+        for docnum, tf in _frequencies(searcher, leaf, clause.query, local).items():
+            scores[docnum + offset] = clause.idf * tf * (K1 + 1) / (tf + K1)
+    return scores
+
+
+def ranked(searcher: Searcher, clauses: Sequence[Clause], within: set[int]) -> list[tuple[int, float]]:
+    """Every document of ``within`` holding a clause, best first, as (document number, score)."""
+    total_weight = sum(clause.idf for clause in clauses) or 1.0
+    sums: dict[int, float] = {}
+    held: dict[int, float] = {}
+    for clause in clauses:
+        for docnum, score in _bm25f(searcher, clause, within).items():
+            sums[docnum] = sums.get(docnum, 0.0) + score
+            held[docnum] = held.get(docnum, 0.0) + clause.idf
+    scored = {docnum: score * (held[docnum] / total_weight) ** COORDINATION for docnum, score in sums.items()}
+    order = sorted(scored, key=lambda docnum: (-scored[docnum], docnum))
+    head = order[:RERANKED]
+    weighed = _weighed(searcher, clauses, head, scored, total_weight)
+    head.sort(key=lambda docnum: (-weighed[docnum], docnum))
+    return [(docnum, weighed[docnum]) for docnum in head] + [(d, scored[d]) for d in order[RERANKED:]]
+
+
+def _weighed(
+    searcher: Searcher,
+    clauses: Sequence[Clause],
+    docnums: list[int],
+    scored: dict[int, float],
+    total_weight: float,
+) -> dict[int, float]:
+    """The scores of ``docnums`` with proximity and position added."""
+    spans = [match_spans(searcher, docnums, "body", clause.terms["body"]) for clause in clauses]
+    titles = [match_spans(searcher, docnums, "title", clause.terms["title"]) for clause in clauses]
+    weighed = {}
+    for docnum in docnums:
+        check_time()
+        starts = [[start for start, _ in found[docnum]] for found in spans]
+        lead = sum(
+            clause.idf
+            for clause, at, title in zip(clauses, starts, titles, strict=True)
+            if title[docnum] or (at and at[0] < LEAD_CHARS)
+        )
+        bonus = LEAD * lead / total_weight + PROXIMITY * _near_share([s for s in starts if s])
+        weighed[docnum] = scored[docnum] * (1 + bonus)
+    return weighed
+
+
+def _near_share(starts: list[list[int]]) -> float:
+    """The share of pairs of query words (of those the article holds) that stand within
+    ``NEAR_CHARS`` of each other somewhere; 0 for an article holding one word."""
+    pairs = list(combinations(starts, 2))
+    if not pairs:
+        return 0.0
+    return sum(_nearest(one, other) <= NEAR_CHARS for one, other in pairs) / len(pairs)
+
+
+def _nearest(one: list[int], other: list[int]) -> int:
+    """The smallest distance between a position of ``one`` and one of ``other`` (both sorted)."""
+    best = abs(one[0] - other[0])
+    i = j = 0
+    while i < len(one) and j < len(other):
+        best = min(best, abs(one[i] - other[j]))
+        if one[i] < other[j]:
+            i += 1
+        else:
+            j += 1
+    return best

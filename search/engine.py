@@ -194,7 +194,8 @@ def _ranked(
 ) -> list[tuple[int, float, bool]]:
     """The best (document number, score, crossed) of ``matches``, ordered by ``relevance``:
     the articles in the languages the query is typed in and found through its own words
-    first, then the others (found through its names or months in the other language).
+    weigh more than the others (found through its names or months in the other language),
+    which are marked crossed.
     A query of filters only (``date:2022``) is answered newest first, since every article
     would score the same; one whose words ``relevance`` cannot weigh (patterns, fuzzy
     words) is ranked tier after tier instead."""
@@ -214,8 +215,10 @@ def _ranked(
     if typed:
         langs = facts_of(searcher.reader()).langs
         native = {docnum for docnum in native if langs[docnum] in typed}
-    found = [(docnum, score, False) for docnum, score in ranked(searcher, clauses, native)]
-    found += [(docnum, score, True) for docnum, score in ranked(searcher, clauses, within - native)]
+    found = [
+        (docnum, score, docnum not in native)
+        for docnum, score in ranked(searcher, clauses, within, within - native)
+    ]
     scored = {docnum for docnum, _, _ in found}
     found += [(docnum, 0.0, docnum not in native) for docnum in sorted(within - scored)]
     return found[:wanted]

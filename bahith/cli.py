@@ -23,7 +23,9 @@ import click
 from bidi.algorithm import get_display
 
 from bahith import rendering
+from bahith.follow import follow
 from bahith.formats import FORMATS, ROW_FORMATS, parse_fields, write_rows
+from bahith.rendering import Shown
 from bahith.terminal import BIDI_CHOICES, COLOR_CHOICES, Screen, bidi_wanted, color_wanted, terminal_width
 from indexer.analysis import Script, analyze_text, explain_readings
 from indexer.feed_watch import Poll, check_feed_url, parse_interval, watch_feeds
@@ -31,10 +33,9 @@ from indexer.store import IndexUnavailable, default_index_dir, index_stats
 from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, apply_changes, rebuild_index, update_index
 from indexer.uploads import UploadRejected, default_articles_dir, is_upload, remove_upload
 from search.browse import AmbiguousId, Article, article_by_id, articles_from, list_articles, overview
-from search.engine import LANGS, MAX_LIMIT, MAX_PAGE, Hit, SearchEngine, SearchResults
-from search.filters import check_languages
+from search.engine import LANGS, MAX_LIMIT, MAX_PAGE, SORTS, SearchEngine
 from search.query import QueryError
-from search.suggest import Suggestion, suggest
+from search.stories import HitGroup, StoryIndex, search_stories, with_stories
 
 EXIT_NOTHING = 1
 SOURCES_SHOWN = 10
@@ -228,12 +229,15 @@ def index(index_dir: Path, paths: tuple[Path, ...], rebuild: bool, wait: float, 
         sys.exit(EXIT_NOTHING)
 
 
-def _all_hits(engine: SearchEngine, query: str, lang: str | None, exact: bool) -> Iterator[Hit]:
-    """Every hit of ``query``, page after page on one state of the index, as they are ranked."""
+def _all_hits(
+    engine: SearchEngine, stories: StoryIndex, query: str, options: dict[str, Any]
+) -> Iterator[HitGroup]:
+    """Every hit of ``query``, page after page on one state of the index, as they are ranked,
+    each with its story."""
     searcher = engine.searcher()
     for page in range(1, MAX_PAGE + 1):
-        results = engine.search(query, limit=MAX_LIMIT, page=page, lang=lang, exact=exact, searcher=searcher)
-        yield from results.hits
+        results = engine.search(query, limit=MAX_LIMIT, page=page, searcher=searcher, **options)
+        yield from with_stories(stories, results.hits)
         if page * MAX_LIMIT >= results.total:
             return
 
@@ -244,8 +248,16 @@ def _all_hits(engine: SearchEngine, query: str, lang: str | None, exact: bool) -
     "--limit", default=10, show_default=True, type=click.IntRange(1, MAX_LIMIT), help="Hits per page."
 )
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1), help="Page of results.")
-@click.option("--all", "every_page", is_flag=True, help="Every hit, all pages, written as they are ranked.")
+@click.option("--all", "every_page", is_flag=True, help="Every article, all pages, as they are ranked.")
 @click.option("--lang", type=click.Choice(LANGS), help="Only articles in this language.")
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="relevance",
+    show_default=True,
+    help="relevance; date: newest first; -date: oldest first (undated articles last).",
+)
+@click.option("--expand", is_flag=True, help="Every matching article, rather than one result per story.")
 @click.option(
     "--exact",
     is_flag=True,
@@ -262,6 +274,8 @@ def search(
     page: int,
     every_page: bool,
     lang: str | None,
+    sort: str,
+    expand: bool,
     exact: bool,
     kind: str,
     fields: str | None,
@@ -269,19 +283,24 @@ def search(
     color: str,
     bidi: str,
 ) -> None:
-    """Search the index; articles with every word rank first.
+    """Search the index: one result per story, articles with every word first.
 
-    A name also finds its other spellings (شويغو, شويجو) and, after every other
-    result, its form in the other script (Soleimani, سليماني); a month finds its
-    other names (juillet, يوليو, تموز). --exact turns this off. A word that
-    found little gets a "did you mean" with the corrected words marked.
+    Articles about one event (from several sites, in either language, copies
+    included) are one story, shown through its best-ranked article with the
+    other sources and languages that carry it; --expand (and --all) list every
+    article. Totals count articles. A name also finds its other spellings
+    (شويغو, شويجو) and, after every other result, its form in the other script
+    (Soleimani, سليماني); a month finds its other names (juillet, يوليو, تموز).
+    --exact turns this off. A word that found little gets a "did you mean" with
+    the corrected words marked.
 
     \b
     Syntax: "exact phrase", -exclude, a OR b, title:word, lang:fr,
     date:2016, date:[2015-07 TO 2016-12], prefix*, fuzzy~
-    Fields: id, title, lang, source, date, url, score, cross_language, snippet
+    Fields: id, title, lang, source, date, url, score, cross_language, snippet, story
     Example:
       bahith search "سليماني موسكو"
+      bahith search --expand --sort date "سليماني"
       bahith search --format csv --all --fields date,title,source Soleimani > soleimani.csv
       bahith search --format nl --lang fr Moscou | jq .title
       bahith search --exact شويغو
@@ -290,58 +309,58 @@ def search(
     screen = make_screen(color, bidi)
     default = rendering.HIT_TABLE_FIELDS if kind == "table" else rendering.HIT_FIELDS
     chosen = chosen_fields(fields, rendering.HIT_FIELDS, default)
+    options: dict[str, Any] = {"lang": lang, "exact": exact, "sort": sort}
     try:
-        with SearchEngine(index_dir) as engine:
-            searcher = engine.searcher()
-            results = engine.search(query, limit=limit, page=page, lang=lang, exact=exact, searcher=searcher)
-            check_languages(results.planned.strict, LANGS)
-            suggestion = suggest(searcher, query)
-            if every_page:
-                hits: Iterator[Hit] | list[Hit] = _all_hits(engine, query, lang, exact)
+        with SearchEngine(index_dir) as engine, StoryIndex(index_dir) as stories:
+            if every_page or expand:
+                results = engine.search(query, limit=limit, page=page, **options)
+                groups = _all_hits(engine, stories, query, options) if every_page else None
+                shown = Shown(results, results.pages, groups or with_stories(stories, results.hits))
             else:
-                hits = results.hits
-            _write_hits(screen, kind, chosen, results, suggestion, hits, limit, every_page)
+                found = search_stories(engine, stories, query, page=page, limit=limit, **options)
+                shown = Shown(found.results, found.pages, found.groups, story_page=found)
+            _write_hits(screen, kind, chosen, shown, page, limit, every_page)
     except (QueryError, IndexUnavailable) as error:
         fail(str(error))
-    if results.total == 0:
+    if shown.results.total == 0:
         click.echo("bahith: no articles found", err=True)
         sys.exit(EXIT_NOTHING)
-    if not results.hits and not every_page:
-        fail(rendering.past_the_end(results, limit))
+    if not shown.written and not every_page:
+        fail(rendering.past_the_end(shown, page, limit))
 
 
 def _write_hits(
     screen: Screen,
     kind: str,
     fields: tuple[str, ...],
-    results: SearchResults,
-    suggestion: Suggestion | None,
-    hits: Iterator[Hit] | list[Hit],
+    shown: Shown,
+    page: int,
     limit: int,
     every_page: bool,
 ) -> None:
     """The hits in the format asked, the suggestion with them (on stderr beside rows)."""
+    suggestion = shown.results.suggestion
     if kind == "text":
         if not every_page:
-            click.echo(rendering.summary_line(results, limit))
-        first = 1 if every_page else (results.page - 1) * limit + 1
-        for rank, hit in enumerate(hits, start=first):
-            echo_lines(screen, ["", *rendering.hit_lines(screen, rank, hit)])
+            click.echo(rendering.summary_line(shown, page, limit))
+        first = 1 if every_page else (page - 1) * limit + 1
+        for rank, group in enumerate(shown, start=first):
+            echo_lines(screen, ["", *rendering.group_lines(screen, rank, group, shown.grouped)])
         if suggestion:
             click.echo(rendering.suggestion_line(screen, suggestion), color=screen.color)
         return
-    document = results.to_json()
+    if shown.story_page is not None:
+        document = shown.story_page.to_json()
+    else:
+        document = shown.results.to_json()
+        document.update(page=page, limit=limit, pages=shown.pages, group=False)
     document.pop("hits", None)
     if every_page:
         document.update(page=None, limit=None, pages=None)
-    else:
-        document.setdefault("limit", limit)
-        document.setdefault("pages", rendering.pages(results.total, limit))
-    document["suggestion"] = suggestion.to_json() if suggestion else None
     write_rows(
         sys.stdout,
         kind,
-        (rendering.hit_row(hit, kind) for hit in hits),
+        (rendering.hit_row(group, kind) for group in shown),
         fields,
         document=document,
         width=screen.width,
@@ -718,6 +737,9 @@ def serve(index_dir: Path, host: str, port: int) -> None:
         fail(str(error))
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+
+
+cli.add_command(follow)
 
 
 def main() -> None:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bahith.terminal import Screen, marked_runs
 from search.browse import Article
 from search.engine import Hit, SearchResults
+from search.stories import HitGroup, StoryPage, story_json
 from search.suggest import Suggestion
 
-HIT_FIELDS = ("id", "title", "lang", "source", "date", "url", "score", "cross_language", "snippet")
+HIT_FIELDS = ("id", "title", "lang", "source", "date", "url", "score", "cross_language", "snippet", "story")
 HIT_TABLE_FIELDS = ("id", "date", "lang", "source", "title")
 ARTICLE_FIELDS = ("id", "date", "lang", "source", "title", "url", "file")
 ARTICLE_TABLE_FIELDS = ("id", "date", "lang", "source", "title")
@@ -27,9 +30,40 @@ HTML_FORMATS = ("json", "nl")
 """Formats whose snippets keep their ``<mark>`` tags, as the JSON API gives them."""
 
 
-def count(number: int, noun: str) -> str:
-    """``1 article``, ``2 articles``, ``0 articles``: English plurals of the nouns shown."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``0 articles``: English plurals of the nouns shown
+    (``plural`` for a noun that does not just take an s: story, stories)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
+
+
+@dataclass
+class Shown:
+    """What one ``bahith search`` prints: the engine's results, and the results listed, one per
+    story (with ``story_page``) or one per article; counts how many were written as they go."""
+
+    results: SearchResults
+    pages: int
+    groups: Iterable[HitGroup]
+    story_page: StoryPage | None = None
+    written: int = 0
+
+    @property
+    def grouped(self) -> bool:
+        """Whether each result is a story."""
+        return self.story_page is not None
+
+    def __iter__(self) -> Iterator[HitGroup]:
+        for group in self.groups:
+            self.written += 1
+            yield group
+
+
+def _stories(shown: Shown) -> str:
+    """`` in 2 stories`` when the results are stories and all were counted, else nothing."""
+    page = shown.story_page
+    if page is None:
+        return ""
+    return f" in {count(page.stories_read, 'story', 'stories')}" if page.complete else ""
 
 
 def pages(total: int, limit: int) -> int:
@@ -52,11 +86,15 @@ def plain_snippet(snippet: str) -> str:
     return "".join(text for text, _ in marked_runs(snippet))
 
 
-def hit_row(hit: Hit, kind: str) -> dict[str, Any]:
-    """One hit as a row of ``HIT_FIELDS``."""
-    row = {name: getattr(hit, name) for name in HIT_FIELDS}
+def hit_row(group: HitGroup, kind: str) -> dict[str, Any]:
+    """The hit shown for ``group`` as a row of ``HIT_FIELDS``: ``story`` is the story object in
+    JSON, its id (empty for an article of its own) in the other formats."""
+    hit = group.hit
+    row: dict[str, Any] = {name: getattr(hit, name) for name in HIT_FIELDS if name != "story"}
+    row["story"] = story_json(hit, group.story)
     if kind not in HTML_FORMATS:
         row["snippet"] = plain_snippet(hit.snippet)
+        row["story"] = row["story"]["id"]
     return row
 
 
@@ -67,21 +105,35 @@ def article_row(article: Article) -> dict[str, Any]:
     return row
 
 
-def summary_line(results: SearchResults, limit: int) -> str:
-    """``5 articles, 1-5 (page 1 of 1), 12.3 ms``."""
-    first = (results.page - 1) * limit + 1
-    shown = len(results.hits)
-    where = f", {first}-{first + shown - 1} (page {results.page} of {pages(results.total, limit)})"
-    return f"{count(results.total, 'article')}{where if shown else ''}, {results.took_ms} ms"
+def summary_line(shown: Shown, page: int, limit: int) -> str:
+    """``5 articles in 1 story, 1-1 (page 1 of 1), 12.3 ms``; ``5 articles, 1-5 (…)`` by article."""
+    first = (page - 1) * limit + 1
+    listed = len(list(shown.groups))
+    where = f", {first}-{first + listed - 1} (page {page} of {shown.pages})"
+    took = shown.story_page.took_ms if shown.story_page else shown.results.took_ms
+    return f"{count(shown.results.total, 'article')}{_stories(shown)}{where if listed else ''}, {took} ms"
 
 
-def past_the_end(results: SearchResults, limit: int) -> str:
-    """What a page after the last says."""
-    last = pages(results.total, limit)
+def past_the_end(shown: Shown, page: int, limit: int) -> str:
+    """What a page after the last says: how many pages there are, and the last one."""
+    unit = count(limit, "story", "stories") if shown.grouped else str(limit)
     return (
-        f"page {results.page} is past the end: {count(results.total, 'article')} at {limit} a page "
-        f"make {count(last, 'page')}; the last is --page {last}"
+        f"page {page} is past the end: {count(shown.results.total, 'article')}{_stories(shown)} "
+        f"at {unit} a page make {count(shown.pages, 'page')}; the last is --page {shown.pages}"
     )
+
+
+def group_lines(screen: Screen, rank: int, group: HitGroup, grouped: bool) -> list[str]:
+    """A result as a person reads it; a story adds who else carries it and how to see them all."""
+    lines = hit_lines(screen, rank, group.hit)
+    story = group.story
+    if not grouped or story is None or story.size < 2:
+        return lines
+    also = group.describe()
+    if also:
+        lines += screen.text(also, indent="   ")
+    lines.append(f"   one story of {count(story.size, 'article')}: --expand lists every article found")
+    return lines
 
 
 def hit_lines(screen: Screen, rank: int, hit: Hit) -> list[str]:

@@ -138,3 +138,31 @@ def overview(searcher: Searcher) -> Overview:
         segments=len(leaves),
         deleted=sum(leaf.doc_count_all() - leaf.doc_count() for leaf in leaves),
     )
+
+
+def archive_root(searcher: Searcher) -> str | None:
+    """The deepest folder holding every file the index was read from; None for an empty index.
+
+    The index stores absolute paths, which tell whoever reads a web page or an
+    API answer where the server keeps its files. Shown under this folder, a
+    path still says which file an article came from. The paths are indexed
+    terms, kept in order, so the first and the last share what all share.
+    """
+    paths = searcher.reader().lexicon("path")
+    first = next(iter(paths), None)
+    if first is None:
+        return None
+    last = first
+    for last in paths:  # noqa: B007 - only the last term is wanted
+        pass
+    common = os.path.commonpath([first.decode("utf-8"), last.decode("utf-8")])
+    return os.path.dirname(common) if first == last else common
+
+
+def shown_path(path: str, root: str | None) -> str:
+    """``path`` relative to ``root`` (see ``archive_root``), or only its name when not under it."""
+    if not path:
+        return ""
+    if root and Path(path).is_relative_to(root):
+        return Path(path).relative_to(root).as_posix()
+    return Path(path).name

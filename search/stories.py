@@ -14,6 +14,8 @@ since) shows every article as a story of its own.
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,10 +26,13 @@ from whoosh.searching import Searcher
 from indexer.analysis import analyze_text
 from indexer.stories import StoryState
 from indexer.stories.state import Member
-from search.engine import Hit, SearchEngine, iso_date
+from search.budget import deadline
+from search.engine import MAX_LIMIT, MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date
+from search.errors import QueryError
 
-FETCHED_FOR_GROUPING = 100
-"""Ranked articles read to fill one page of stories: a page of ten stories rarely needs more."""
+MAX_READ_FOR_GROUPING = 1000
+"""Ranked articles read at most to fill one page of stories (in pages of ``MAX_LIMIT``): a page
+of ten stories rarely needs more than the first hundred."""
 
 LANG_NAMES = {"ar": "Arabic", "fr": "French"}
 
@@ -140,6 +145,10 @@ class HitGroup:
         langs = [lang for lang in self.story.langs() if lang != self.hit.lang]
         return sources, langs
 
+    def to_json(self, hit_json: Callable[[Hit], dict[str, Any]] = Hit.to_json) -> dict[str, Any]:
+        """The hit shown, in the JSON, with its ``story`` object."""
+        return {**hit_json(self.hit), "story": story_json(self.hit, self.story)}
+
     def describe(self) -> str:
         """The line "also in: source A, source B, and in French" for the terminal; empty when
         no other source or language carries the story."""
@@ -149,6 +158,20 @@ class HitGroup:
             return ""
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
         return f"also in: {listed}"
+
+
+def story_json(hit: Hit, story: Story | None) -> dict[str, Any]:
+    """The ``story`` object of a hit in the JSON; an article no story file knows is a story of
+    its own, with no id (it has no story page)."""
+    if story is None:
+        return {
+            "id": None,
+            "size": 1,
+            "sources": [hit.source] if hit.source else [],
+            "langs": [hit.lang] if hit.lang else [],
+            "copy_of": None,
+        }
+    return story.to_json(hit.id)
 
 
 def group_hits(hits: list[Hit], stories: dict[str, Story]) -> list[HitGroup]:
@@ -166,6 +189,97 @@ def group_hits(hits: list[Hit], stories: dict[str, Story]) -> list[HitGroup]:
 def page_of_groups(groups: list[HitGroup], page: int, limit: int) -> list[HitGroup]:
     """The groups of one page of ``limit`` stories."""
     return groups[(page - 1) * limit : page * limit]
+
+
+@dataclass
+class StoryPage:
+    """One page of results, one entry per story, with the engine's counts of articles.
+
+    ``results`` is the engine's answer for the first ranked articles read: its
+    total, facets and suggestion count articles, as they must. ``complete`` says
+    whether every match was read, so that the number of stories, and of pages,
+    is exact; otherwise pages are counted as if each article were a story of its
+    own, which is what there can be at most.
+    """
+
+    results: SearchResults
+    groups: list[HitGroup]
+    page: int
+    limit: int
+    stories_read: int
+    complete: bool
+    took_ms: float
+
+    @property
+    def pages(self) -> int:
+        """How many pages of stories there are (at least 1), at most."""
+        counted = self.stories_read if self.complete else self.results.total
+        return min(MAX_PAGE, max(1, -(-counted // self.limit)))
+
+    def to_json(self, hit_json: Callable[[Hit], dict[str, Any]] = Hit.to_json) -> dict[str, Any]:
+        """``SearchResults.to_json()`` with a hit per story, each with its ``story`` object, and
+        ``stories``: how many stories the matches make (null when not all were read)."""
+        document = self.results.to_json()
+        document.update(
+            took_ms=self.took_ms,
+            page=self.page,
+            limit=self.limit,
+            pages=self.pages,
+            hits=[group.to_json(hit_json) for group in self.groups],
+            group=True,
+            stories=self.stories_read if self.complete else None,
+        )
+        return document
+
+
+def check_paging(limit: int, page: int) -> None:
+    """A page of ``limit`` stories the engine can fill; raises ``QueryError`` as the engine does."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(f"page must be between 1 and {MAX_PAGE}, not {page}")
+
+
+def search_stories(
+    engine: SearchEngine, stories: StoryIndex, text: str, *, page: int = 1, limit: int = 10, **options: Any
+) -> StoryPage:
+    """Page ``page`` of ``limit`` stories matching ``text``, each shown by its best-ranked article.
+
+    The ranked articles are read a hundred at a time, on one state of the index
+    and within one search deadline, until one story more than the page needs is
+    found (so a next page is known to exist) or every match is read. ``options``
+    are the engine's (``lang``, ``source``, ``exact``, ``sort``); raises
+    ``QueryError`` as the engine does.
+    """
+    started = time.perf_counter()
+    check_paging(limit, page)
+    with deadline():
+        searcher = engine.searcher()
+        first = engine.search(text, limit=MAX_LIMIT, page=1, searcher=searcher, **options)
+        results, hits, known = first, list[Hit](), dict[str, Story]()
+        for chunk in range(2, MAX_READ_FOR_GROUPING // MAX_LIMIT + 2):
+            known.update(stories.stories_of([hit.id for hit in results.hits if hit.id not in known]))
+            hits += results.hits
+            groups = group_hits(hits, known)
+            if len(hits) >= first.total or len(groups) > page * limit or not results.hits:
+                break
+            if chunk <= MAX_READ_FOR_GROUPING // MAX_LIMIT:
+                results = engine.search(text, limit=MAX_LIMIT, page=chunk, searcher=searcher, **options)
+    return StoryPage(
+        results=first,
+        groups=page_of_groups(groups, page, limit),
+        page=page,
+        limit=limit,
+        stories_read=len(groups),
+        complete=len(hits) >= first.total,
+        took_ms=round((time.perf_counter() - started) * 1000, 2),
+    )
+
+
+def with_stories(stories: StoryIndex, hits: list[Hit]) -> list[HitGroup]:
+    """Each hit on its own, with the story it belongs to: results listed article by article."""
+    known = stories.stories_of([hit.id for hit in hits])
+    return [HitGroup(hit, known.get(hit.id), [hit]) for hit in hits]
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def run(index: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int
     ],
 )
 def test_every_format_gives_one_row_per_hit(seed_index: Path, kind: str, parse: object) -> None:
-    code, out, _ = run(seed_index, "search", "--format", kind, "Soleimani")
+    code, out, _ = run(seed_index, "search", "--expand", "--format", kind, "Soleimani")
     assert code == 0
     rows = parse(out)  # type: ignore[operator]
     assert len(rows) == 5
@@ -77,7 +77,7 @@ def test_all_streams_every_page(seed_index: Path) -> None:
 
 
 def test_json_tells_the_pages_and_the_suggestion(seed_index: Path) -> None:
-    code, out, _ = run(seed_index, "search", "--json", "--limit", "2", "Soleimeni Moscou")
+    code, out, _ = run(seed_index, "search", "--expand", "--json", "--limit", "2", "Soleimeni Moscou")
     assert code == 0
     data = json.loads(out)
     assert (data["limit"], data["pages"], data["total"]) == (2, 3, 5)
@@ -86,7 +86,7 @@ def test_json_tells_the_pages_and_the_suggestion(seed_index: Path) -> None:
 
 
 def test_table_fits_the_terminal(seed_index: Path) -> None:
-    code, out, _ = run(seed_index, "search", "--format", "table", "Soleimani")
+    code, out, _ = run(seed_index, "search", "--expand", "--format", "table", "Soleimani")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["id", "date", "lang", "source", "title"]
@@ -99,12 +99,12 @@ def test_table_fits_the_terminal(seed_index: Path) -> None:
     [("Iran", "1 article, 1-1 (page 1 of 1)"), ("Soleimani", "5 articles, 1-5 (page 1 of 1)")],
 )
 def test_the_count_says_article_or_articles(seed_index: Path, query: str, summary: str) -> None:
-    _, out, _ = run(seed_index, "search", query)
+    _, out, _ = run(seed_index, "search", "--expand", query)
     assert out.startswith(summary)
 
 
 def test_a_page_past_the_end_says_how_many_pages_there_are(seed_index: Path) -> None:
-    code, _, err = run(seed_index, "search", "--limit", "2", "--page", "9", "Soleimani")
+    code, _, err = run(seed_index, "search", "--expand", "--limit", "2", "--page", "9", "Soleimani")
     assert code == 1
     assert "page 9 is past the end: 5 articles at 2 a page make 3 pages; the last is --page 3" in err
 

@@ -16,7 +16,6 @@ from lxml import etree
 
 from indexer.stories import StoryState, rebuild_stories
 from web import create_app
-from web.stories import bp
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "fixtures" / "stories" / "atom.rng")))
@@ -26,8 +25,6 @@ SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "fixtures" / "sto
 def client(seed_index: Path) -> FlaskClient:
     rebuild_stories(seed_index)
     app = create_app({"BAHITH_INDEX": str(seed_index), "TESTING": True})
-    if "stories" not in app.blueprints:  # until web.app registers it
-        app.register_blueprint(bp)
     return app.test_client()
 
 

@@ -109,7 +109,7 @@ def hits(page: str) -> list[tuple[str, str]]:
 
 
 def article_id(client: FlaskClient, query: str, title_part: str) -> str:
-    found = client.get("/api/search", query_string={"q": query, "limit": 100}).get_json()
+    found = client.get("/api/search", query_string={"q": query, "limit": 100, "group": "false"}).get_json()
     return next(hit["id"] for hit in found["hits"] if title_part in hit["title"])
 
 
@@ -117,7 +117,7 @@ def article_id(client: FlaskClient, query: str, title_part: str) -> str:
 
 
 def test_arabic_search_shows_four_marked_right_to_left_results(seed_client: FlaskClient) -> None:
-    page = html(seed_client, "/", query_string={"q": QUERY})
+    page = html(seed_client, "/", query_string={"q": QUERY, "group": "false"})
     assert hits(page) == [("ar", "rtl")] * 4 + [("fr", "ltr")], "the French article comes across languages"
     assert page.count("<mark>") >= 8
     assert "<mark>سليماني</mark>" in page and "<mark>موسكو</mark>" in page
@@ -127,13 +127,13 @@ def test_arabic_search_shows_four_marked_right_to_left_results(seed_client: Flas
 
 
 def test_french_result_reads_left_to_right(seed_client: FlaskClient) -> None:
-    page = html(seed_client, "/", query_string={"q": "Soleimani"})
+    page = html(seed_client, "/", query_string={"q": "Soleimani", "group": "false"})
     assert hits(page) == [("fr", "ltr")] + [("ar", "rtl")] * 4, "the Arabic articles come across languages"
     assert "<mark>Soleimani</mark>" in page
 
 
 def test_mixed_results_each_carry_their_direction(seed_client: FlaskClient) -> None:
-    page = html(seed_client, "/", query_string={"q": "Soleimani OR سليماني"})
+    page = html(seed_client, "/", query_string={"q": "Soleimani OR سليماني", "group": "false"})
     found = hits(page)
     assert len(found) == 5
     assert sorted(found) == [("ar", "rtl")] * 4 + [("fr", "ltr")]
@@ -302,11 +302,11 @@ def test_interface_language_can_be_chosen_and_is_remembered(seed_app: Flask) -> 
     assert '<html lang="fr" dir="ltr">' in page
     cookie = browser.get_cookie("bahith_ui")
     assert cookie is not None and cookie.value == "fr" and cookie.http_only
-    again = html(browser, "/", query_string={"q": QUERY}, headers={"Accept-Language": "ar"})
+    again = html(browser, "/", query_string={"q": QUERY, "group": "false"}, headers={"Accept-Language": "ar"})
     assert '<html lang="fr" dir="ltr">' in again
     assert hits(again) == [("ar", "rtl")] * 4 + [("fr", "ltr")], "results keep their own direction"
     assert (
-        'href="/?q=%D8%B3%D9%84%D9%8A%D9%85%D8%A7%D9%86%D9%8A+%D9%85%D9%88%D8%B3%D9%83%D9%88&amp;ui=ar"'
+        'href="/?q=%D8%B3%D9%84%D9%8A%D9%85%D8%A7%D9%86%D9%8A+%D9%85%D9%88%D8%B3%D9%83%D9%88&amp;group=false&amp;ui=ar"'
         in again
     )
     ignored = html(browser, "/?ui=xx")
@@ -323,13 +323,17 @@ def test_every_message_exists_in_every_interface_language() -> None:
 
 
 def test_api_search_has_the_cli_json_shape(seed_client: FlaskClient, seed_engine: SearchEngine) -> None:
-    response = seed_client.get("/api/search", query_string={"q": QUERY, "limit": 2, "page": 2})
+    response = seed_client.get(
+        "/api/search", query_string={"q": QUERY, "limit": 2, "page": 2, "group": "false"}
+    )
     assert response.status_code == 200 and response.mimetype == "application/json"
     data = response.get_json()
     expected = seed_engine.search(QUERY, limit=2, page=2).to_json()
-    assert list(data) == list(expected)
-    assert list(data["hits"][0]) == list(expected["hits"][0])
-    assert {**data, "took_ms": 0} == {**expected, "took_ms": 0}
+    assert list(data) == [*expected, "group"]
+    assert list(data["hits"][0]) == [name for name in expected["hits"][0] if name != "path"] + ["story"]
+    shown = [{k: v for k, v in hit.items() if k != "story"} for hit in data["hits"]]
+    assert shown == [{k: v for k, v in hit.items() if k != "path"} for hit in expected["hits"]]
+    assert {**data, "took_ms": 0, "hits": []} == {**expected, "took_ms": 0, "hits": [], "group": False}
     assert "سليماني" in response.get_data(as_text=True), "Arabic is readable, not \\u-escaped"
     french = seed_client.get(
         "/api/search", query_string={"q": "Soleimani OR سليماني", "lang": "fr"}
@@ -543,7 +547,9 @@ def test_timeline_counts_by_month_or_year() -> None:
 def test_cross_language_hits_are_marked_and_related_articles_cross_languages(
     seed_client: FlaskClient, seed_engine: SearchEngine
 ) -> None:
-    page = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en"}).get_data(as_text=True)
+    page = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en", "group": "false"}).get_data(
+        as_text=True
+    )
     assert page.count("matched across languages") == 4
     french = seed_engine.search("Soleimani", exact=True).hits[0]
     article = seed_client.get(f"/article/{french.id}", query_string={"ui": "en"}).get_data(as_text=True)
@@ -552,10 +558,9 @@ def test_cross_language_hits_are_marked_and_related_articles_cross_languages(
 
 
 def test_the_exact_toggle_turns_cross_language_matching_off(seed_client: FlaskClient) -> None:
-    crossing = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en"}).get_data(as_text=True)
-    exact = seed_client.get("/", query_string={"q": "Soleimani", "ui": "en", "exact": "1"}).get_data(
-        as_text=True
-    )
+    ungrouped = {"q": "Soleimani", "ui": "en", "group": "false"}
+    crossing = seed_client.get("/", query_string=ungrouped).get_data(as_text=True)
+    exact = seed_client.get("/", query_string={**ungrouped, "exact": "1"}).get_data(as_text=True)
     assert crossing.count('<li class="hit"') == 5
     assert exact.count('<li class="hit"') == 1
     assert 'name="exact" value="1" checked' in exact

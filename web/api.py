@@ -15,7 +15,7 @@ from flask.typing import ResponseReturnValue
 
 from search.errors import QueryError, SearchTimeout
 from web.library import current_library
-from web.params import int_arg, text_arg
+from web.params import flag_arg, int_arg, text_arg
 
 bp = Blueprint("api", __name__)
 RETRY_AFTER_SECONDS = 5
@@ -24,13 +24,19 @@ RETRY_AFTER_SECONDS = 5
 
 @bp.get("/api/search")
 def search() -> ResponseReturnValue:
-    """``?q=&lang=&page=&limit=`` → ``{"query","total","took_ms","page","hits"}``."""
+    """``?q=&lang=&source=&exact=&sort=&group=&page=&limit=`` → the JSON of ``bahith search
+    --json``: one hit per story, each with its ``story``, unless ``group=false``."""
+    args = request.args
     try:
         return current_library().search_json(
-            request.args.get("q", ""),
-            page=int_arg(request.args, "page", 1),
-            limit=int_arg(request.args, "limit", 10),
-            lang=text_arg(request.args, "lang"),
+            args.get("q", ""),
+            page=int_arg(args, "page", 1),
+            limit=int_arg(args, "limit", 10),
+            lang=text_arg(args, "lang"),
+            source=text_arg(args, "source"),
+            exact=flag_arg(args, "exact", False),
+            sort=text_arg(args, "sort") or "relevance",
+            group=flag_arg(args, "group", True),
         )
     except SearchTimeout as error:
         return {"error": str(error)}, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}

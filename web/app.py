@@ -16,7 +16,7 @@ from typing import Any
 from flask import Flask
 
 from indexer.store import INDEX_ENV, default_index_dir
-from web import api, errors, i18n, pages, security, uploads
+from web import api, errors, i18n, pages, security, stories, uploads
 from web.library import EXTENSION, Library
 
 STATIC_MAX_AGE = 3600
@@ -36,5 +36,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     pages.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(stories.bp)
     uploads.init_app(app, index_dir)
     return app

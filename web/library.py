@@ -27,10 +27,12 @@ from typing import Any
 from flask import current_app
 from markupsafe import Markup
 
+from search.browse import archive_root, shown_path
 from search.budget import deadline
-from search.engine import MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date
+from search.engine import Hit, SearchEngine, SearchResults, iso_date
 from search.errors import QueryError, SearchTimeout
 from search.facets import facts_of
+from search.stories import HitGroup, StoryIndex, search_stories, with_stories
 from web.highlight import highlight_paragraphs, highlight_title
 from web.timeline import Timeline, build_timeline
 
@@ -71,9 +73,19 @@ class Summary:
         return cls(hit.id, hit.title, hit.lang, hit.source, hit.date, hit.cross_language)
 
 
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """A hit as the API gives it: ``bahith search --json``'s, without the server's file path."""
+    return {name: value for name, value in hit.to_json().items() if name != "path"}
+
+
 @dataclass(frozen=True)
 class Article:
-    """The stored fields of one article, as ``/api/articles/<id>`` returns them."""
+    """The stored fields of one article, as ``/api/articles/<id>`` returns them.
+
+    ``path`` is the file it was read from, relative to the folder holding every
+    indexed file (see ``search.browse.archive_root``): never where the server
+    keeps it.
+    """
 
     id: str
     path: str
@@ -86,12 +98,13 @@ class Article:
     added: str | None
 
     @classmethod
-    def from_fields(cls, fields: dict[str, Any]) -> Article:
-        """From the stored fields of one document; dates become ISO strings."""
+    def from_fields(cls, fields: dict[str, Any], root: str | None) -> Article:
+        """From the stored fields of one document; dates become ISO strings, the path relative
+        to ``root``."""
         added = fields.get("added")
         return cls(
             id=fields["id"],
-            path=fields.get("path", ""),
+            path=shown_path(fields.get("path", ""), root),
             title=fields.get("title", ""),
             body=fields.get("body", ""),
             lang=fields.get("lang", ""),
@@ -133,17 +146,18 @@ class SearchView:
     sources: list[Facet]
     timeline: Timeline | None
     took_ms: float
+    groups: list[HitGroup]
+    """The results listed: one per story when ``grouped``, else one per article."""
+    page: int
+    last_page: int
+    """The last page that has results (at least 1), never beyond what the engine serves."""
+    grouped: bool = True
     page_size: int = PAGE_SIZE
 
     @property
-    def last_page(self) -> int:
-        """The last page that has results (at least 1), and never beyond what the engine serves."""
-        return min(MAX_PAGE, max(1, -(-self.results.total // self.page_size)))
-
-    @property
     def first_rank(self) -> int:
-        """Rank of the first hit shown."""
-        return (self.results.page - 1) * self.page_size + 1
+        """Rank of the first result shown."""
+        return (self.page - 1) * self.page_size + 1
 
 
 @dataclass(frozen=True)
@@ -170,6 +184,7 @@ class Library:
         once: the vocabulary read on a first search, shared by every thread after, is then
         read once before the first request rather than by every thread at once."""
         self.index_dir = index_dir
+        self._root: tuple[object, str | None] = (None, None)
         self._engines = threading.local()
         self._engines.engine = SearchEngine(index_dir)
         with contextlib.suppress(QueryError):
@@ -187,9 +202,30 @@ class Library:
         """How many articles the index holds."""
         return self._engine.searcher().doc_count()
 
-    def search_json(self, text: str, *, page: int, limit: int, lang: str | None) -> dict[str, Any]:
-        """The API's answer: exactly ``SearchResults.to_json()``; raises ``QueryError``."""
-        return self._engine.search(text, limit=limit, page=page, lang=lang).to_json()
+    def _root_of(self, searcher: object) -> str | None:
+        """The folder paths are shown under, worked out once per state of the index."""
+        seen, root = self._root
+        if seen is not searcher:
+            root = archive_root(searcher)  # type: ignore[arg-type]
+            self._root = (searcher, root)
+        return root
+
+    def search_json(
+        self, text: str, *, page: int, limit: int, group: bool = True, **options: Any
+    ) -> dict[str, Any]:
+        """The API's answer: ``bahith search --json``'s, one hit per story unless ``group`` is
+        false; ``options`` are the engine's (lang, source, exact, sort). Raises ``QueryError``."""
+        with StoryIndex(self.index_dir) as stories:
+            if group:
+                return search_stories(self._engine, stories, text, page=page, limit=limit, **options).to_json(
+                    hit_json
+                )
+            results = self._engine.search(text, limit=limit, page=page, **options)
+            document = results.to_json()
+            document.update(
+                hits=[group.to_json(hit_json) for group in with_stories(stories, results.hits)], group=False
+            )
+            return document
 
     def search(
         self,
@@ -200,14 +236,19 @@ class Library:
         source: str | None,
         exact: bool = False,
         sort: str = "relevance",
+        group: bool = True,
     ) -> SearchView:
-        """A page of results with the engine's counts by language, source and date; raises
-        ``QueryError``."""
+        """A page of results (one per story unless ``group`` is false) with the engine's counts
+        of articles by language, source and date; raises ``QueryError``."""
         started = time.perf_counter()
-        with deadline():
-            results = self._engine.search(
-                text, limit=PAGE_SIZE, page=page, lang=lang, source=source, exact=exact, sort=sort
-            )
+        options: dict[str, Any] = {"lang": lang, "source": source, "exact": exact, "sort": sort}
+        with deadline(), StoryIndex(self.index_dir) as stories:
+            if group:
+                found = search_stories(self._engine, stories, text, page=page, limit=PAGE_SIZE, **options)
+                results, groups, last_page = found.results, found.groups, found.pages
+            else:
+                results = self._engine.search(text, limit=PAGE_SIZE, page=page, **options)
+                groups, last_page = with_stories(stories, results.hits), results.pages
         facets = results.facets
         return SearchView(
             results=results,
@@ -215,13 +256,21 @@ class Library:
             sources=_facets(facets.sources, source, MAX_SOURCES),
             timeline=build_timeline(facets.dates.elements()),
             took_ms=round((time.perf_counter() - started) * 1000, 1),
+            groups=groups,
+            page=page,
+            last_page=last_page,
+            grouped=group,
         )
 
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
         searcher = self._engine.searcher()
         docnum = searcher.document_number(id=article_id)
-        return None if docnum is None else Article.from_fields(searcher.stored_fields(docnum))
+        return (
+            None
+            if docnum is None
+            else Article.from_fields(searcher.stored_fields(docnum), self._root_of(searcher))
+        )
 
     def article_page(self, article_id: str, text: str) -> ArticlePage | None:
         """The article with every match of ``text`` marked and related articles; None if unknown.
@@ -234,7 +283,7 @@ class Library:
         docnum = searcher.document_number(id=article_id)
         if docnum is None:
             return None
-        article = Article.from_fields(searcher.stored_fields(docnum))
+        article = Article.from_fields(searcher.stored_fields(docnum), self._root_of(searcher))
         with deadline():
             try:
                 planned = self._engine.plan(text) if text.strip() else None

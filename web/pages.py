@@ -10,16 +10,16 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from search.engine import LANGS
+from search.engine import LANGS, SORTS
 from search.errors import QueryError, SearchTimeout
 from search.query import MAX_QUERY_CHARS
 from search.suggest import Suggestion
 from web.library import current_library
-from web.params import int_arg, text_arg
+from web.params import flag_arg, int_arg, text_arg
 
 bp = Blueprint("pages", __name__)
 
-SEARCH_ARGS = ("q", "lang", "source", "page", "exact")
+SEARCH_ARGS = ("q", "lang", "source", "page", "exact", "sort", "group")
 EXAMPLES = (
     "سليماني موسكو",
     '"قاسم سليماني"',
@@ -44,6 +44,8 @@ def search() -> tuple[str, int] | str:
             lang=text_arg(request.args, "lang"),
             source=text_arg(request.args, "source"),
             exact=request.args.get("exact") == "1",
+            sort=text_arg(request.args, "sort") or "relevance",
+            group=flag_arg(request.args, "group", True),
         )
     except QueryError as error:
         status = 503 if isinstance(error, SearchTimeout) else 400
@@ -89,4 +91,5 @@ def init_app(app: Flask) -> None:
         marked_suggestion=marked_suggestion,
         MAX_QUERY_CHARS=MAX_QUERY_CHARS,
         LANGS=LANGS,
+        SORTS=SORTS,
     )

@@ -32,3 +32,17 @@ def text_arg(args: MultiDict[str, str], name: str, max_chars: int = MAX_SOURCE_C
     if len(value) > max_chars:
         raise QueryError(f"{name} is {len(value)} characters long; the limit is {max_chars}")
     return value or None
+
+
+FLAG_VALUES = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
+def flag_arg(args: MultiDict[str, str], name: str, default: bool) -> bool:
+    """A yes/no parameter (``1``/``true``/``yes``, ``0``/``false``/``no``), or ``default`` when
+    absent or blank."""
+    value = args.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in FLAG_VALUES:
+        raise QueryError(f"{name} must be true or false, not {value[:20]!r}")
+    return FLAG_VALUES[value]

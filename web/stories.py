@@ -18,9 +18,10 @@ from flask import Blueprint, Response, abort, g, render_template, request, url_f
 
 from search.engine import SearchEngine
 from search.errors import QueryError
-from search.stories import FeedEntry, Story, StoryIndex, newest_matches, story_entries, story_page
+from search.stories import FeedEntry, HitGroup, Story, StoryIndex, newest_matches, story_entries, story_page
 from web.library import current_library
 from web.params import text_arg
+from web.plurals import counted
 
 bp = Blueprint("stories", __name__)
 
@@ -30,25 +31,77 @@ FEED_ENTRIES = 30
 
 WORDS: dict[str, dict[str, str]] = {
     "story": {"ar": "قصة إخبارية", "fr": "Un même événement", "en": "One story"},
-    "articles": {"ar": "{n} مقالات", "fr": "{n} articles", "en": "{n} articles"},
     "copies": {"ar": "نسخ من هذا المقال", "fr": "Reprises de cet article", "en": "Copies of this article"},
     "adds": {"ar": "يضيف", "fr": "Ajoute", "en": "Adds"},
     "drops": {"ar": "يحذف", "fr": "Retire", "en": "Drops"},
     "same_text": {"ar": "النص نفسه", "fr": "Même texte", "en": "Same text"},
     "feed": {"ar": "تابع عبر Atom", "fr": "Suivre (Atom)", "en": "Follow (Atom)"},
     "undated": {"ar": "بلا تاريخ", "fr": "non daté", "en": "undated"},
+    "also_in": {"ar": "وتنشرها أيضًا: {listed}", "fr": "Aussi dans : {listed}", "en": "Also in: {listed}"},
+    "in_lang": {"ar": "بال{lang}", "fr": "en {lang}", "en": "in {lang}"},
+    "whole_story": {
+        "ar": "القصة كاملة ({articles})",
+        "fr": "Tout l’événement ({articles})",
+        "en": "The whole story ({articles})",
+    },
+    "expand": {"ar": "كل المقالات", "fr": "Tous les articles", "en": "Every article"},
+    "group": {"ar": "نتيجة لكل قصة", "fr": "Un résultat par événement", "en": "One result per story"},
+    "stories_summary": {
+        "ar": "القصص {first}–{last} من أصل {articles}",
+        "fr": "Événements {first} à {last}, sur {articles}",
+        "en": "Stories {first}–{last}, from {articles}",
+    },
+    "last_page": {
+        "ar": "تملأ النتائج {pages}.",
+        "fr": "Les résultats tiennent en {pages}.",
+        "en": "The results fill {pages}.",
+    },
+    "sort": {"ar": "الترتيب:", "fr": "Trier :", "en": "Sort:"},
+    "sort_relevance": {"ar": "الأقرب", "fr": "pertinence", "en": "relevance"},
+    "sort_date": {"ar": "الأحدث أولًا", "fr": "plus récents d’abord", "en": "newest first"},
+    "sort_-date": {"ar": "الأقدم أولًا", "fr": "plus anciens d’abord", "en": "oldest first"},
 }
+
+LANG_WORDS = {
+    "ar": {"ar": "عربية", "fr": "فرنسية"},
+    "fr": {"ar": "arabe", "fr": "français"},
+    "en": {"ar": "Arabic", "fr": "French"},
+}
+"""A language as the "also in" line names it, in each interface language."""
+LIST_JOINS = {"ar": ("، ", " و"), "fr": (", ", " et "), "en": (", ", ", and ")}
+"""How a list is joined: between its items, and before its last."""
+
+
+def _ui_lang() -> str:
+    ui = g.get("ui")
+    return ui.lang if ui else "en"
 
 
 def _words(key: str, **values: object) -> str:
-    ui = g.get("ui")
-    message = WORDS[key][ui.lang if ui else "en"]
+    message = WORDS[key][_ui_lang()]
     return message.format(**values) if values else message
+
+
+def _counted(noun: str, number: int) -> str:
+    return counted(_ui_lang(), noun, number)
+
+
+def also_in(group: HitGroup) -> str:
+    """The "also in: source A, source B, and in French" line of a story's result, in the
+    interface language; empty when no other source or language carries the story."""
+    sources, langs = group.also_in()
+    names = LANG_WORDS[_ui_lang()]
+    parts = [*sources, *(_words("in_lang", lang=names.get(lang, lang)) for lang in langs)]
+    if not parts:
+        return ""
+    comma, last = LIST_JOINS[_ui_lang()]
+    listed = parts[0] if len(parts) == 1 else comma.join(parts[:-1]) + last + parts[-1]
+    return _words("also_in", listed=listed)
 
 
 @bp.app_context_processor
 def _inject() -> dict[str, object]:
-    return {"story_words": _words}
+    return {"story_words": _words, "counted": _counted, "also_in": also_in}
 
 
 def _engine() -> SearchEngine:

@@ -25,9 +25,8 @@ from weakref import WeakKeyDictionary
 
 from whoosh.reading import IndexReader
 
-from indexer.analysis import READING_MARK, analyze_word, is_common_word
+from indexer.analysis import READING_MARK, analyze_word, is_common_word, months
 from indexer.analysis.script import Script, script_of
-from search import months
 from search.lexicon import Lexicon
 from search.names import NameMatcher
 

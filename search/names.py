@@ -1,6 +1,6 @@
 """Which index terms are the same name as a query word: other spellings, the other script.
 
-Two words with one skeleton key (``search.skeleton``) are one name only if both
+Two words with one skeleton key (``indexer.analysis.skeleton``) are one name only if both
 are names: "يقول" and "يقال" share a key and are two verbs, "port" and "بيروت"
 share one and are a noun and a city. The index tells names from common words:
 
@@ -43,12 +43,11 @@ from collections.abc import Iterator
 
 from whoosh.reading import IndexReader
 
+from indexer.analysis.arabic.clitics import ARTICLE
 from indexer.analysis.script import Script, script_of
+from indexer.analysis.skeleton import INITIAL_VOWEL, could_start, skeletons, spellings_agree, vowels_agree
 from indexer.schema import TEXT_FIELDS
 from search.lexicon import AFTER_ALL, Lexicon
-from search.skeleton import INITIAL_VOWEL, could_start, skeletons, spellings_agree, vowels_agree
-
-ARTICLE = "ال"
 
 ARTICLE_RATIO = 10
 """A name is written its usual way (bare or with the article) this many times as often as the other way."""

@@ -27,10 +27,9 @@ from whoosh.qparser import (
 )
 from whoosh.reading import IndexReader
 
-from indexer.analysis import analyze_text
+from indexer.analysis import analyze_text, months
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
-from search import months
 from search.budget import check_size, check_time
 from search.equivalents import Form, arabic_terms, finder_for
 from search.errors import QueryError

@@ -14,30 +14,30 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from indexer.analysis.months import MONTH_NAMES
 from indexer.ingest.normalize import fold
 
-_MONTH_NAMES = {
-    1: "janvier january jan يناير جانفي كانون_الثاني",
-    2: "février fevrier february feb فبراير فيفري شباط",
-    3: "mars march mar مارس آذار",
-    4: "avril april apr أبريل أفريل نيسان",
-    5: "mai may مايو ماي أيار",
-    6: "juin june jun يونيو يونيه جوان حزيران",
-    7: "juillet july jul يوليو يوليه جويلية تموز",
-    8: "août aout august aug أغسطس أوت آب",
-    9: "septembre september sept sep سبتمبر أيلول",
-    10: "octobre october oct أكتوبر تشرين_الأول",
-    11: "novembre november nov نوفمبر تشرين_الثاني",
-    12: "décembre decembre december dec ديسمبر كانون_الأول",
-}
-"""French, English and Arabic month names; "_" stands for a space inside a name.
-
-Arabic has three calendars of names in use: Egyptian/Gulf (يناير), Levantine
-(كانون الثاني) and Maghrebi (جانفي).
-"""
+_OTHER_NAMES = (
+    "january jan",
+    "fevrier february feb",
+    "march mar",
+    "april apr",
+    "may",
+    "june jun",
+    "july jul",
+    "aout august aug",
+    "september sept sep",
+    "october oct",
+    "november nov",
+    "decembre december dec",
+)
+"""What dates are also written with besides the names Bahith searches (``MONTH_NAMES``):
+English names and abbreviations, French without accents, in month order."""
 
 _MONTHS = {
-    fold(name.replace("_", " ")): number for number, names in _MONTH_NAMES.items() for name in names.split()
+    fold(name): number
+    for number, (names, others) in enumerate(zip(MONTH_NAMES, _OTHER_NAMES, strict=True), start=1)
+    for name in (*names, *others.split())
 }
 _MONTH = "|".join(re.escape(name) for name in sorted(_MONTHS, key=len, reverse=True))
 _MONTH_PAIR = rf"(?P<name>{_MONTH})\b(?:\s*[/(]?\s*(?P<other>{_MONTH})\b\)?)?"

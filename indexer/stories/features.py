@@ -6,9 +6,9 @@ analysis, so "بسليماني" and "سليماني", "صواريخ" and "صار
 "missile" are one feature, then falls into one of two kinds:
 
 * ``entities``, written the same way in both languages: a name as its
-  consonant skeleton (``search.skeleton``: "سليماني" and "Soleimani", "شويغو"
+  consonant skeleton (``indexer.analysis.skeleton``: "سليماني" and "Soleimani", "شويغو"
   and "Choïgou" share a key), a number ("S-300" and "إس-300" both hold 300), a
-  month by its group of names (``search.months``: "تموز", "يوليو" and
+  month by its group of names (``indexer.analysis.months``: "تموز", "يوليو" and
   "juillet" are one);
 * ``words``: the stem of every other content word, within its language.
 
@@ -18,7 +18,7 @@ French word when it is capitalised inside a sentence. The body's stems also
 give the shingles that copies are recognised by (``sketch``); the headline is
 left out of them, since a republishing site rewrites it first.
 
-``search.skeleton`` and ``search.months`` are pure functions of a word (they
+``indexer.analysis.skeleton`` and ``indexer.analysis.months`` are pure functions of a word (they
 import no Whoosh); they are called here rather than copied.
 """
 
@@ -27,9 +27,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.analysis import Script, Token, analyze_text, is_common_word
-from search import months
-from search.skeleton import skeletons
+from indexer.analysis import Script, Token, analyze_text, is_common_word, months
+from indexer.analysis.skeleton import skeletons
 
 TITLE_REPEAT = 2
 """A headline word counts as this many body words: the headline names the event."""

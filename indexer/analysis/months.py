@@ -2,8 +2,8 @@
 
 Egypt and the Gulf write the months as transliterations of the European names
 (يناير … ديسمبر), the Levant and Iraq use the Syriac names (كانون الثاني … كانون
-الأول), and many papers write both ("يوليو تموز"). A reader searching for one
-means all of them, and "juillet" too.
+الأول), the Maghreb the French ones (جانفي … ديسمبر), and many papers write two
+("يوليو تموز"). A reader searching for one means all of them, and "juillet" too.
 
 Names are written here as people write them and analysed at import with the
 index's own analysis, so "أبريل" and "ابريل", "août" and "aout" are one name.
@@ -14,24 +14,29 @@ from __future__ import annotations
 from indexer.analysis import analyze_text
 from indexer.analysis.script import Script, script_of
 
-_WRITTEN = (
-    ("يناير", "كانون الثاني", "janvier"),
-    ("فبراير", "شباط", "février"),
+MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("يناير", "كانون الثاني", "جانفي", "janvier"),
+    ("فبراير", "شباط", "فيفري", "février"),
     ("مارس", "آذار", "mars"),
-    ("أبريل", "نيسان", "avril"),
-    ("مايو", "أيار", "mai"),
-    ("يونيو", "يونيه", "حزيران", "juin"),
-    ("يوليو", "يوليه", "تموز", "juillet"),
-    ("أغسطس", "août"),
+    ("أبريل", "نيسان", "أفريل", "avril"),
+    ("مايو", "أيار", "ماي", "mai"),
+    ("يونيو", "يونيه", "حزيران", "جوان", "juin"),
+    ("يوليو", "يوليه", "تموز", "جويلية", "juillet"),
+    ("أغسطس", "آب", "أوت", "août"),
     ("سبتمبر", "أيلول", "septembre"),
     ("أكتوبر", "تشرين الأول", "octobre"),
     ("نوفمبر", "تشرين الثاني", "novembre"),
     ("ديسمبر", "كانون الأول", "décembre"),
 )
-"""Each month's names: Egyptian (with the spelling variants papers use), Levantine, French.
+"""Each month's names, January first: Egyptian and Gulf (with the spellings papers use),
+Levantine, Maghrebi, French. The one table of month names: date parsing
+(``indexer.ingest.dates``) reads it too, so a name read as a date is also searched as
+that month."""
 
-The Levantine "آب" (August) is left out: with hamza folded it is written like
-"أب" (father), and August would find every father and the reverse."""
+NOT_SEARCHED = frozenset({"آب", "ماي"})
+"""Names that are dates but not search equivalents: with hamza folded "آب" (August) is
+written like "أب" (father), and "ماي" is also the Maghrebi word for water; August and
+May would find every father and every glass of water, and the reverse."""
 
 Name = tuple[str, ...]
 """A month name as index terms: one word, or two for the Levantine "كانون الثاني"."""
@@ -41,7 +46,9 @@ def _terms(written: str) -> Name:
     return tuple(token.analysis.term or token.analysis.normalized for token in analyze_text(written))
 
 
-MONTHS: tuple[tuple[Name, ...], ...] = tuple(tuple(_terms(name) for name in month) for month in _WRITTEN)
+MONTHS: tuple[tuple[Name, ...], ...] = tuple(
+    tuple(_terms(name) for name in month if name not in NOT_SEARCHED) for month in MONTH_NAMES
+)
 _MONTH_OF: dict[Name, int] = {name: number for number, month in enumerate(MONTHS) for name in month}
 
 

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from indexer.stories.sketch import Sketch, pack, unpack
 
@@ -75,6 +76,20 @@ class Member:
 
 
 _COLUMNS = "id, seq, story, copy_of, lang, day, source, title, sketch, vector, entities, posted, features"
+_LISTED = "id, seq, story, copy_of, lang, day, source, title"
+
+
+class Listed(NamedTuple):
+    """What a search shows of an article of a story (``Member`` without what grouping weighs)."""
+
+    id: str
+    seq: int
+    story: str
+    copy_of: str | None
+    lang: str
+    day: int | None
+    source: str
+    title: str
 
 
 def _member(row: tuple) -> Member:
@@ -162,6 +177,26 @@ class StoryState:
             f"SELECT {_COLUMNS} FROM articles WHERE story = ? ORDER BY seq DESC LIMIT ?", (story, latest)
         )
         return [_member(row) for row in reversed(rows.fetchall())]
+
+    def story_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """article id -> story id, for the ids the state holds, reading nothing else."""
+        return dict(self._chunked("SELECT id, story FROM articles WHERE id IN ({})", ids))
+
+    def listed(self, stories: Iterable[str]) -> list[Listed]:
+        """What a search shows of the members of ``stories``: cheap to read, unlike ``Member``."""
+        return [
+            Listed(*row)
+            for row in self._chunked(f"SELECT {_LISTED} FROM articles WHERE story IN ({{}})", stories)
+        ]
+
+    def _chunked(self, sql: str, values: Iterable[str]) -> list[tuple]:
+        """The rows of ``sql`` (whose ``{}`` is a list of marks) for ``values``, a few hundred a query."""
+        wanted = list(dict.fromkeys(values))
+        rows: list[tuple] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+        return rows
 
     def copies_of(self, original: str) -> list[str]:
         """The ids of the articles recorded as copies of ``original``."""

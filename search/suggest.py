@@ -8,7 +8,7 @@ only the corrected words replaced.
 
 An Arabic word the dictionary knows (المصرية) is a word, not a slip, even when no
 article has it, and is left as typed. Any other word is corrected when it found
-little: no article at all with any of its forms, or an indexed word one slip
+little (at most ``FEW_ARTICLES``): no article at all with any of its forms, or an indexed word one slip
 away (a letter left out, added, replaced, or two swapped; else two edits away)
 is in ``MUCH_COMMONER`` times as many articles.
 As spelling correctors do, the nearest word wins over a commoner one further off.
@@ -35,6 +35,10 @@ from search.snippets import match_spans
 
 MUCH_COMMONER = 20
 """A word found in some articles is only corrected to one in this many times as many."""
+
+FEW_ARTICLES = 3
+"""A word found in more articles than this is written on purpose, not mistyped: it is left
+as typed, and looking for its neighbours (the costliest part of a search) is skipped."""
 
 MAX_EDITS = 2
 """How far a suggestion may be from the word typed: further ones are other words."""
@@ -182,8 +186,8 @@ def suggest(searcher: Searcher, text: str) -> Suggestion | None:
         ):
             continue
         found = corrector.found_in(token)
-        if found * MUCH_COMMONER > searcher.doc_count():
-            continue  # no word can be that much commoner
+        if found > FEW_ARTICLES or found * MUCH_COMMONER > searcher.doc_count():
+            continue  # a word many articles write is no slip; or no word can be that much commoner
         best = corrector.nearest(token.analysis.term)
         if best is None or corrector.frequency(best) < max(1, found * MUCH_COMMONER):
             continue

@@ -132,7 +132,7 @@ def group_lines(screen: Screen, rank: int, group: HitGroup, grouped: bool) -> li
     also = group.describe()
     if also:
         lines += screen.text(also, indent="   ")
-    lines.append(f"   one story of {count(story.size, 'article')}: --expand lists every article found")
+    lines += screen.text(f"one story of {count(story.size, 'article')}: --expand lists them", indent="   ")
     return lines
 
 

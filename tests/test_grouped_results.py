@@ -72,7 +72,7 @@ def test_the_seeds_are_one_result_and_expand_lists_the_five(seeds: Path) -> None
     assert out.startswith("5 articles in 1 story, 1-1 (page 1 of 1)")
     assert ranks(out) == [1]
     assert re.search(r"also in: .+, and in French", out)
-    assert "one story of 5 articles: --expand lists every article found" in out
+    assert "one story of 5 articles: --expand lists them" in out
     code, out, _ = bahith(seeds, "search", "--color", "never", "--expand", QUERY)
     assert code == 0
     assert out.startswith("5 articles, 1-5 (page 1 of 1)")

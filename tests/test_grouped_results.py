@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from flask import g
 from flask.testing import FlaskClient
 
 from bahith.cli import cli
@@ -22,9 +23,12 @@ from bahith.rendering import HIT_FIELDS
 from indexer.ingest import read_articles
 from indexer.stories import rebuild_stories
 from indexer.update import update_index
-from search.engine import JSON_FIELDS
+from search.engine import JSON_FIELDS, Hit
+from search.stories import HitGroup, Story, StoryMember
 from web import create_app
+from web.i18n import UI
 from web.plurals import counted
+from web.stories import also_in
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 QUERY = "سليماني موسكو"
@@ -256,3 +260,23 @@ def test_counted_nouns_take_the_plural_of_each_interface_language(
     lang: str, number: int, written: str
 ) -> None:
     assert counted(lang, "article", number) == written
+
+
+@pytest.mark.parametrize(
+    ("ui", "line"),
+    [
+        ("en", 'Also in: <bdi dir="auto">&lt;b&gt;Wire&lt;/b&gt;</bdi>, and in French'),
+        ("fr", 'Aussi dans : <bdi dir="auto">&lt;b&gt;Wire&lt;/b&gt;</bdi> et en français'),
+        ("ar", 'وتنشرها أيضًا: <bdi dir="auto">&lt;b&gt;Wire&lt;/b&gt;</bdi> وبالفرنسية'),
+    ],
+)
+def test_the_also_in_line_is_in_the_interface_language_and_escaped(seeds: Path, ui: str, line: str) -> None:
+    members = tuple(
+        StoryMember(f"a{n}", "t", source, lang, None, None, n)
+        for n, (source, lang) in enumerate([("Daily", "ar"), ("<b>Wire</b>", "ar"), ("", "fr")])
+    )
+    hit = Hit("a0", "", "t", "ar", "Daily", "", None, 1.0, "")
+    app = create_app({"BAHITH_INDEX": seeds})
+    with app.test_request_context(f"/?ui={ui}"):
+        g.ui = UI(ui)
+        assert str(also_in(HitGroup(hit, Story("s", members), [hit]))) == line

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree
 
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from search.engine import SearchEngine
 from search.errors import QueryError
@@ -86,17 +87,21 @@ def _counted(noun: str, number: int) -> str:
     return counted(_ui_lang(), noun, number)
 
 
-def also_in(group: HitGroup) -> str:
+def also_in(group: HitGroup) -> Markup:
     """The "also in: source A, source B, and in French" line of a story's result, in the
-    interface language; empty when no other source or language carries the story."""
+    interface language, each source isolated in its own direction (an Arabic name in an
+    English line); empty when no other source or language carries the story."""
     sources, langs = group.also_in()
     names = LANG_WORDS[_ui_lang()]
-    parts = [*sources, *(_words("in_lang", lang=names.get(lang, lang)) for lang in langs)]
+    parts = [
+        *(Markup('<bdi dir="auto">{}</bdi>').format(source) for source in sources),
+        *(escape(_words("in_lang", lang=names.get(lang, lang))) for lang in langs),
+    ]
     if not parts:
-        return ""
+        return Markup()
     comma, last = LIST_JOINS[_ui_lang()]
-    listed = parts[0] if len(parts) == 1 else comma.join(parts[:-1]) + last + parts[-1]
-    return _words("also_in", listed=listed)
+    listed = parts[0] if len(parts) == 1 else Markup(comma).join(parts[:-1]) + Markup(last) + parts[-1]
+    return escape(_words("also_in", listed="\0")).replace("\0", listed)
 
 
 @bp.app_context_processor

@@ -12,7 +12,7 @@ import heapq
 import os
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from search.query import PlannedQuery, QueryError, make_parser, plan, query_cost
 from search.ranking import is_rankable, top_documents
 from search.related import related_articles
 from search.relevance import clauses_of, ranked, words_of
-from search.segments import refreshed_reader
+from search.segments import BoundedCache, refreshed_reader, segment_state
 from search.snippets import make_snippet, match_spans
 from search.suggest import Suggestion, suggest
 
@@ -265,6 +265,12 @@ def _check_paging(limit: int, page: int, lang: str | None, sort: str) -> None:
         raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
 
 
+RESULTS_CACHED = 2_000_000
+"""How many matching document numbers the recent results hold at most, all searches together."""
+
+_results: BoundedCache[SearchResults] = BoundedCache(RESULTS_CACHED, lambda results: 1 + len(results.matches))
+
+
 def _folder_identity(index_dir: Path) -> tuple[int, int]:
     info = os.stat(index_dir)
     return (info.st_dev, info.st_ino)
@@ -330,16 +336,41 @@ class SearchEngine:
         """One page of ranked results for ``text``; raises ``QueryError`` for bad input.
 
         Unless ``exact``, a name also finds its other spellings and a name or
-        month its forms in the other language; articles found only that way
-        come after all others, marked ``cross_language``. ``*`` lists every
-        article, newest first, and so does ``sort="date"`` for any query
-        (``"-date"``: oldest first). A query over the budget raises ``QueryTooBroad``,
-        a search past its deadline ``SearchTimeout`` (see ``budget``). ``searcher``,
-        from ``searcher()``, pins the search to that state of the index.
+        month its forms in the other language; articles found only that way,
+        or in another language than the query's, weigh less and are marked
+        ``cross_language``. ``*`` lists every article, newest first, and so does
+        ``sort="date"`` for any query (``"-date"``: oldest first). A query over
+        the budget raises ``QueryTooBroad``, a search past its deadline
+        ``SearchTimeout`` (see ``budget``). ``searcher``, from ``searcher()``,
+        pins the search to that state of the index.
+
+        Results are kept for the index generation they were computed on
+        (``RESULTS_CACHED``), so the page, the API and the next page of the
+        same search reuse the work; a commit changes the generation.
         """
         started = time.perf_counter()
         _check_paging(limit, page, lang, sort)
         searcher = searcher or self.searcher()
+        generation = tuple(segment_state(leaf.reader()) for leaf, _ in searcher.leaf_searchers())
+        key = (self._identity, generation, text, limit, page, lang, source, snippets, exact, sort)
+        found = _results.get(
+            key, lambda: self._search(text, limit, page, lang, source, snippets, exact, sort, searcher)
+        )
+        return replace(found, took_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    def _search(
+        self,
+        text: str,
+        limit: int,
+        page: int,
+        lang: str | None,
+        source: str | None,
+        snippets: bool,
+        exact: bool,
+        sort: str,
+        searcher: Searcher,
+    ) -> SearchResults:
+        started = time.perf_counter()
         wanted = page * limit
         with deadline():
             planned = plan(text, self._parser, searcher.reader(), exact=exact)

@@ -127,8 +127,9 @@ def test_a_query_within_every_limit_of_the_budget_runs() -> None:
 
 
 def test_a_search_past_its_deadline_stops_and_says_so(seed_engine: SearchEngine) -> None:
+    # a query no other test runs: one already answered for this index state comes from the cache
     with deadline(0.0), pytest.raises(SearchTimeout, match="took longer than 0 s and was stopped"):
-        seed_engine.search("سليماني موسكو")
+        seed_engine.search("سليماني موسكو deadline")
 
 
 # Every article, newest first

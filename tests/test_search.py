@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.update import update_index
 from search.engine import SearchEngine
 from search.query import QueryError
 
@@ -181,3 +182,17 @@ def test_json_shape(seed_engine: SearchEngine) -> None:
         "snippet",
         "cross_language",
     ]
+
+
+def test_results_are_reused_until_the_index_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Port\n\nLe port de Tunis rouvre.\n", encoding="utf-8")
+    update_index(tmp_path / "index", [folder])
+    with SearchEngine(tmp_path / "index") as engine:
+        first = engine.search("port")
+        again = engine.search("port")
+        assert again.hits == first.hits and again.total == first.total == 1
+        (folder / "b.txt").write_text("Port\n\nLe port de Sfax aussi.\n", encoding="utf-8")
+        update_index(tmp_path / "index", [folder])
+        assert engine.search("port").total == 2, "a commit makes the kept results stale"

@@ -279,8 +279,11 @@ def _folder_identity(index_dir: Path) -> tuple[int, int]:
 class SearchEngine:
     """Searches one index directory; reopen-free: each search sees the latest commit."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, *, remember: bool = True) -> None:
+        """``remember=False`` computes every search afresh (see ``RESULTS_CACHED``): what a
+        benchmark of search speed must time."""
         self.index_dir = index_dir
+        self._remember = remember
         self._lock = threading.Lock()
         self._open()
 
@@ -353,9 +356,11 @@ class SearchEngine:
         searcher = searcher or self.searcher()
         generation = tuple(segment_state(leaf.reader()) for leaf, _ in searcher.leaf_searchers())
         key = (self._identity, generation, text, limit, page, lang, source, snippets, exact, sort)
-        found = _results.get(
-            key, lambda: self._search(text, limit, page, lang, source, snippets, exact, sort, searcher)
-        )
+
+        def run() -> SearchResults:
+            return self._search(text, limit, page, lang, source, snippets, exact, sort, searcher)
+
+        found = _results.get(key, run) if self._remember else run()
         return replace(found, took_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def _search(

@@ -34,7 +34,7 @@ class Bahith:
         update_index(index_dir, list(paths))
 
     def open(self, index_dir: Path) -> None:
-        self.engine = SearchEngine(index_dir)
+        self.engine = SearchEngine(index_dir, remember=False)  # time the search, not the cache
 
     def search(self, query: Query, *, snippets: bool) -> int:
         assert self.engine is not None, "open() first"

@@ -22,7 +22,7 @@ from bahith.follow import follow, follow_file
 from bench.stories import measure_quality
 from indexer.article import Article
 from indexer.ingest import read_articles
-from indexer.stories import StoryBatch, StoryState, rebuild_stories
+from indexer.stories import STATE_FILE, StoryBatch, StoryState, rebuild_stories
 from indexer.stories.batch import place_articles
 from indexer.stories.features import extract
 from indexer.stories.sketch import make_sketch, resemblance, shingles
@@ -276,6 +276,7 @@ def test_a_story_splits_when_the_article_joining_it_leaves(tmp_path: Path) -> No
 def test_an_index_without_a_story_file_gets_one_on_its_next_commit(tmp_path: Path, seed_copy: Path) -> None:
     index_dir = tmp_path / "index"
     update_index(index_dir, [seed_copy])
+    (index_dir / STATE_FILE).unlink(missing_ok=True)  # as made before stories existed, or lost
     assert not StoryState.exists(index_dir)
     shutil.copy(FIXTURES / "b1-ar.json", seed_copy / "b1-ar.json")
     add_articles(index_dir, [seed_copy / "b1-ar.json"])

@@ -140,17 +140,18 @@ def test_mixed_results_each_carry_their_direction(seed_client: FlaskClient) -> N
 
 
 def test_pagination(client: FlaskClient) -> None:
-    first = html(client, "/", query_string={"q": "port"})
+    every = {"q": "port", "group": "false"}  # article by article: the port articles tell one story
+    first = html(client, "/", query_string=every)
     assert len(hits(first)) == 10
     assert "1–10" in first and "14" in first
-    assert 'rel="next" href="/?q=port&amp;page=2"' in first
-    second = html(client, "/", query_string={"q": "port", "page": 2})
+    assert 'rel="next" href="/?q=port&amp;page=2&amp;group=false"' in first
+    second = html(client, "/", query_string={**every, "page": 2})
     assert len(hits(second)) == 4
     assert '<ol class="hits" start="11">' in second
-    assert 'rel="prev" href="/?q=port"' in second
-    beyond = html(client, "/", query_string={"q": "port", "page": 5})
+    assert 'rel="prev" href="/?q=port&amp;group=false"' in second
+    beyond = html(client, "/", query_string={**every, "page": 5})
     assert hits(beyond) == []
-    assert MESSAGES["page_empty"]["en"] in beyond and 'href="/?q=port"' in beyond
+    assert MESSAGES["page_empty"]["en"] in beyond and 'href="/?q=port&amp;group=false"' in beyond
 
 
 def test_language_and_source_filters_with_counts(client: FlaskClient) -> None:
@@ -161,14 +162,16 @@ def test_language_and_source_filters_with_counts(client: FlaskClient) -> None:
     assert re.search(r'source=Le\+Quotidien"[^>]*>Le Quotidien</a> <span class="count">7</span>', page)
     assert re.search(r'>الصحيفة</a> <span class="count">8</span>', page)
 
-    arabic = html(client, "/", query_string={"q": query, "lang": "ar"})
+    arabic = html(client, "/", query_string={"q": query, "lang": "ar", "group": "false"})
     assert hits(arabic) == [("ar", "rtl")] * 8
     assert "Le Quotidien" not in arabic, "source counts follow the language filter"
-    assert 'lang=fr">' in arabic, "the other language stays one click away"
+    assert 'lang=fr&amp;group=false">' in arabic, "the other language stays one click away"
 
-    quotidien = html(client, "/", query_string={"q": query, "source": "Le Quotidien"})
+    quotidien = html(client, "/", query_string={"q": query, "source": "Le Quotidien", "group": "false"})
     assert hits(quotidien) == [("fr", "ltr")] * 7
-    assert re.search(r'lang=fr&amp;source=Le\+Quotidien">[^<]+</a> <span class="count">7</span>', quotidien)
+    assert re.search(
+        r'lang=fr&amp;source=Le\+Quotidien&amp;group=false">[^<]+</a> <span class="count">7</span>', quotidien
+    )
     assert 'aria-current="true">Le Quotidien</a>' in quotidien
 
     nothing = html(client, "/", query_string={"q": query, "lang": "ar", "source": "Le Quotidien"})

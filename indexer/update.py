@@ -28,6 +28,7 @@ from indexer.ingest.discovery import real_path
 from indexer.ingest.reading import Notice
 from indexer.merging import purge_deleted
 from indexer.store import open_index, write_lock
+from indexer.stories import StoryBatch
 
 LOCK_TIMEOUT_SECONDS = 30.0
 """How long a run waits for another writer to finish before giving up."""
@@ -199,6 +200,7 @@ class _Batch:
         self._ix = ix
         self._writer: Any = None
         self._now = int(time.time())
+        self._stories = StoryBatch(Path(ix.storage.folder))
 
     def _open(self) -> Any:
         if self._writer is None:
@@ -208,19 +210,25 @@ class _Batch:
     def add(self, article: Article) -> None:
         """Write a new article."""
         self._open().add_document(**_document(article, self._now))
+        self._stories.write(article)
 
     def replace(self, article: Article) -> None:
         """Write a changed article in place of its previous version."""
         self._open().update_document(**_document(article, self._now))
+        self._stories.write(article)
 
     def delete(self, doc_id: str) -> None:
         """Remove an article."""
         self._open().delete_by_term("id", doc_id)
+        self._stories.delete(doc_id)
 
     def commit(self) -> None:
-        """Make every change visible at once; nothing if there was no change."""
+        """Make every change visible at once, then update the stories; nothing if there was no
+        change. The stories follow the index: if the run dies between the two, the story
+        file is stale only until it is rebuilt (``bahith index --rebuild``)."""
         if self._writer is not None:
             self._writer.commit(mergetype=purge_deleted)
+            self._stories.commit()
 
     def cancel(self) -> None:
         """Drop every change of the run."""

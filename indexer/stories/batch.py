@@ -39,33 +39,52 @@ def _member(article: Article, seq: int) -> Member:
 
 
 class StoryBatch:
-    """The story changes of one index commit, applied after it."""
+    """The story changes of one index commit, applied after it.
+
+    When the index has no story file yet, the first commit reads every article the
+    index stores; the batch then keeps no article, so a first run over a large
+    archive does not hold the archive in memory.
+    """
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self._written: dict[str, Article] = {}
         self._deleted: set[str] = set()
+        self._whole = not StoryState.exists(index_dir)
+        self._changed = False
 
     def write(self, article: Article) -> None:
         """An article the commit adds or changes."""
+        self._changed = True
         self._deleted.discard(article.id)
-        self._written[article.id] = article
+        if not self._whole:
+            self._written[article.id] = article
 
     def delete(self, article_id: str) -> None:
         """An article the commit removes."""
+        self._changed = True
         self._written.pop(article_id, None)
         self._deleted.add(article_id)
 
     def commit(self) -> None:
-        """Update the stories, once the index commit holding these changes has succeeded."""
-        if not self._written and not self._deleted:
+        """Update the stories, once the index commit holding these changes has succeeded.
+
+        If that fails, the story file is removed, so the next commit reads the index
+        whole again rather than leave this batch's articles out of their stories."""
+        if not self._changed:
             return
-        if not StoryState.exists(self.index_dir):
-            rebuild_stories(self.index_dir)
-        else:
-            _apply(self.index_dir, list(self._written.values()), self._deleted)
+        try:
+            if self._whole or not StoryState.exists(self.index_dir):
+                rebuild_stories(self.index_dir)
+            else:
+                _apply(self.index_dir, list(self._written.values()), self._deleted)
+        except BaseException:
+            StoryState.remove(self.index_dir)
+            raise
         self._written.clear()
         self._deleted.clear()
+        self._changed = False
+        self._whole = False
 
 
 def place_articles(index_dir: Path, articles: list[Article]) -> None:

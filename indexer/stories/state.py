@@ -115,6 +115,12 @@ class StoryState:
             self.db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
 
     @staticmethod
+    def remove(index_dir: Path) -> None:
+        """Delete the story file (and SQLite's journal beside it), to be made anew."""
+        for suffix in ("", "-wal", "-shm"):
+            (index_dir / f"{STATE_FILE}{suffix}").unlink(missing_ok=True)
+
+    @staticmethod
     def exists(index_dir: Path) -> bool:
         """Whether ``index_dir`` has a story file of this version."""
         path = index_dir / STATE_FILE

@@ -160,9 +160,10 @@ def archive_root(searcher: Searcher) -> str | None:
 
 
 def shown_path(path: str, root: str | None) -> str:
-    """``path`` relative to ``root`` (see ``archive_root``), or only its name when not under it."""
+    """``path`` relative to ``root`` (see ``archive_root``), or only its name when not under it
+    or when the root is the file system's own (which would show the whole path)."""
     if not path:
         return ""
-    if root and Path(path).is_relative_to(root):
+    if root and Path(root) != Path(root).parent and Path(path).is_relative_to(root):
         return Path(path).relative_to(root).as_posix()
     return Path(path).name

@@ -47,8 +47,9 @@ def test_a_json_article_is_kept_as_a_file_and_found_at_once(client: FlaskClient,
     assert response.headers["Location"] == f"/api/articles/{article_id}"
     assert found(client, "dromadaires") == 1
     stored = client.get(f"/api/articles/{article_id}").get_json()
-    assert Path(stored["path"]).is_relative_to(tmp_path / "articles" / "uploads")
-    assert json.loads(Path(stored["path"]).read_text(encoding="utf-8"))["title"] == article["title"]
+    assert not Path(stored["path"]).is_absolute(), "the API never says where the server keeps files"
+    [kept] = (tmp_path / "articles" / "uploads").rglob(Path(stored["path"]).name)
+    assert json.loads(kept.read_text(encoding="utf-8"))["title"] == article["title"]
 
 
 def test_a_file_upload_in_windows_1256_is_indexed(client: FlaskClient) -> None:
@@ -58,10 +59,10 @@ def test_a_file_upload_in_windows_1256_is_indexed(client: FlaskClient) -> None:
     assert found(client, "قافلة") == 1
 
 
-def test_deleting_an_upload_removes_its_file_and_its_hits(client: FlaskClient) -> None:
+def test_deleting_an_upload_removes_its_file_and_its_hits(client: FlaskClient, tmp_path: Path) -> None:
     body = {"title": "Un titre", "body": "Les lamas arrivent."}
     [article_id] = client.post("/api/articles", json=body, headers=AUTH).get_json()["ids"]
-    path = Path(client.get(f"/api/articles/{article_id}").get_json()["path"])
+    [path] = (tmp_path / "articles" / "uploads").rglob("*.json")
     assert client.delete(f"/api/articles/{article_id}", headers=AUTH).get_json() == {"deleted": article_id}
     assert not path.exists()
     assert found(client, "lamas") == 0
@@ -112,9 +113,12 @@ def test_bad_uploads_get_a_clear_error(
     assert found(client, "Marseille") == 1
 
 
-def test_only_uploads_can_be_deleted(client: FlaskClient) -> None:
-    hit = client.get("/api/search", query_string={"q": "Marseille"}).get_json()["hits"][0]
+def test_only_uploads_can_be_deleted(client: FlaskClient, examples_dir: Path) -> None:
+    query = {"q": "Marseille", "group": "false"}
+    hit = client.get("/api/search", query_string=query).get_json()["hits"][0]
     response = client.delete(f"/api/articles/{hit['id']}", headers=AUTH)
     assert response.status_code == 409
-    assert Path(hit["path"]).exists()
+    assert str(examples_dir) not in response.get_json()["error"]
+    shown = client.get(f"/api/articles/{hit['id']}").get_json()["path"]
+    assert list(examples_dir.rglob(Path(shown).name)), "the file stays"
     assert client.delete("/api/articles/nope", headers=AUTH).status_code == 404

@@ -272,6 +272,13 @@ class Library:
             else Article.from_fields(searcher.stored_fields(docnum), self._root_of(searcher))
         )
 
+    def stored_path(self, article_id: str) -> str | None:
+        """Where the server keeps the file of this article, for the server's own use (deleting
+        an upload): never shown, as ``Article.path`` is."""
+        searcher = self._engine.searcher()
+        docnum = searcher.document_number(id=article_id)
+        return None if docnum is None else searcher.stored_fields(docnum).get("path", "")
+
     def article_page(self, article_id: str, text: str) -> ArticlePage | None:
         """The article with every match of ``text`` marked and related articles; None if unknown.
 

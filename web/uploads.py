@@ -135,10 +135,11 @@ def delete(article_id: str) -> dict[str, Any]:
     _require_token()
     library = current_library()
     articles_dir = current_app.config[ARTICLES_ENV]
-    found = library.article(article_id)
-    if found is None:
+    path = library.stored_path(article_id)
+    if path is None:
         abort(404, description=f"no article with id {article_id!r}")
-    if not is_upload(articles_dir, found.path):
-        abort(409, description=f"{found.path} was not uploaded; delete the file and reindex instead")
-    _write(remove_upload, library.index_dir, articles_dir, found.path, article_id)
+    if not is_upload(articles_dir, path):
+        shown = library.article(article_id).path  # type: ignore[union-attr]
+        abort(409, description=f"{shown} was not uploaded; delete the file and reindex instead")
+    _write(remove_upload, library.index_dir, articles_dir, path, article_id)
     return {"deleted": article_id}

@@ -42,7 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "did_you_mean": {"ar": "هل تقصد:", "fr": "Vouliez-vous dire :", "en": "Did you mean:"},
     "no_results": {
         "ar": "لم يُعثر على أي مقالة تطابق «{query}».",
-        "fr": "Aucun article ne correspond à « {query} ».",
+        "fr": "Aucun article ne correspond à «\u00a0{query}\u00a0».",
         "en": "No article matches “{query}”.",
     },
     "tip_spelling": {
@@ -86,7 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Articles correspondants par date",
         "en": "Matching articles by date",
     },
-    "undated": {"ar": "بلا تاريخ: {count}", "fr": "Sans date : {count}", "en": "Undated: {count}"},
+    "undated": {"ar": "{articles} بلا تاريخ", "fr": "{articles} sans date", "en": "{articles} undated"},
+    "timeline_month": {"ar": "حسب الشهر", "fr": "par mois", "en": "by month"},
+    "timeline_year": {"ar": "حسب السنة", "fr": "par année", "en": "by year"},
+    "typeahead": {"ar": "مقالات مطابقة", "fr": "Articles correspondants", "en": "Matching articles"},
     "pages": {"ar": "الصفحات", "fr": "Pages", "en": "Pages"},
     "previous": {"ar": "السابق", "fr": "Précédent", "en": "Previous"},
     "next": {"ar": "التالي", "fr": "Suivant", "en": "Next"},

@@ -105,7 +105,8 @@
       if (event.key === "ArrowDown" && !list.hidden && links().length) {
         event.preventDefault();
         links()[0].focus();
-      } else if (event.key === "Escape") {
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault(); // the first Escape closes the list; the next one clears the box
         close();
       }
     });

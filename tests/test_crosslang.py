@@ -109,13 +109,13 @@ def test_exact_turns_it_off(seed_engine: SearchEngine, query: str, expected: lis
 
 def test_the_command_line_marks_hits_across_languages_and_has_exact(seed_index: Path) -> None:
     runner = CliRunner()
-    wide = runner.invoke(cli, ["--index", str(seed_index), "search", "Soleimani"])
+    wide = runner.invoke(cli, ["--index", str(seed_index), "search", "--expand", "Soleimani"])
     assert wide.exit_code == 0 and wide.stdout.startswith("5 articles")
     assert wide.stdout.count("matched across languages") == 4
     exact = runner.invoke(cli, ["--index", str(seed_index), "search", "--exact", "Soleimani"])
     assert exact.exit_code == 0 and exact.stdout.startswith("1 article")
     assert "matched across languages" not in exact.stdout
-    as_json = runner.invoke(cli, ["--index", str(seed_index), "search", "--json", "Soleimani"])
+    as_json = runner.invoke(cli, ["--index", str(seed_index), "search", "--expand", "--json", "Soleimani"])
     data = json.loads(as_json.stdout)
     assert data["total"] == 5
     assert sum(hit["cross_language"] for hit in data["hits"]) == 4

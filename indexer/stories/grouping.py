@@ -48,6 +48,9 @@ MAX_HOLDERS = 2000
 
 
 CANDIDATES = 40
+STORIES_COMPARED = 8
+"""Only the stories of the best candidates are compared whole: further down the list, an
+article shares too little with the new one for its story to be the one it joins."""
 STORY_SAMPLE = 30
 """A story is compared through its latest members, at most this many."""
 MAX_REGROUPED = 300
@@ -164,11 +167,12 @@ def place(state: StoryState, new: Member, features: Features) -> Member:
         sketch, weighed.vector, weighed.entities, weighed.posted, weighed.features,
     )  # fmt: skip
     found = candidates(state, weighed, new.id)
-    copied = max(found, key=lambda m: resemblance(sketch, m.sketch), default=None)
-    if copied is not None and resemblance(sketch, copied.sketch) >= COPY_RESEMBLANCE:
+    resemblances = {m.id: resemblance(sketch, m.sketch) for m in found}
+    copied = max(found, key=lambda m: resemblances[m.id], default=None)
+    if copied is not None and resemblances[copied.id] >= COPY_RESEMBLANCE:
         probe = _as_copy(state, probe, copied)
     else:
-        stories = {m.story for m in found}
+        stories = list(dict.fromkeys(m.story for m in found))[:STORIES_COMPARED]
         margins = {story: joins(probe, state.in_story(story, STORY_SAMPLE)) for story in stories}
         best = max(margins, key=lambda story: (margins[story], story), default=None)
         if best is not None and margins[best] >= 0:

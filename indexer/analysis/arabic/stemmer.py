@@ -174,6 +174,7 @@ def arabic_readings(word: str) -> tuple[Reading, ...]:
     return _rule_readings(word)
 
 
+@lru_cache(maxsize=8192)
 def is_common_word(lexical: str) -> bool:
     """Whether an Arabic word (lexical form) reads as a noun or verb of the dictionary proper.
 

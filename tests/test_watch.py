@@ -99,6 +99,7 @@ def test_a_burst_of_files_becomes_few_commits(watcher: Watcher, folder: Path) ->
         (burst / f"{n:04}.txt").write_text(
             f"Dépêche {n}\n\nLe numéro {n} parle des dromadaires.\n", encoding="utf-8"
         )
+
     def commits() -> list[RunSummary]:
         return [s for s in watcher.summaries[1:] if s.changed]
 

@@ -209,6 +209,13 @@ def test_the_page_fits_every_width_in_every_interface_language(
                 assert results["width"] >= width * 0.8, f"the main column takes the width: {where}"
             if width in SCREENSHOT_WIDTHS:
                 browser.save_screenshot(str(tmp_path / f"{name}-{ui}-{width}.png"))
+    view_at(browser, NARROWEST)
+    browser.get(f"{server}/?ui={ui}&q={PAGES['results']}")
+    for link in (".story-line a", "li.hit h2 a"):  # the pages a result leads to fit as well
+        browser.get(browser.find_element(By.CSS_SELECTOR, link).get_attribute("href"))
+        found = measure(browser)
+        assert found["scrollWidth"] <= found["innerWidth"] == NARROWEST, f"{browser.current_url} in {ui}"
+        browser.back()
 
 
 # Results as you type

@@ -1,4 +1,4 @@
-"""Which spellings of a word each system matches: Bahith against light10 and Snowball.
+"""Which spellings of a word each system matches: Bahith against light10, Snowball and Lucene.
 
 ``python -m bench.matching`` runs every case of ``tests/matching_cases.py`` through three
 systems and prints, per phenomenon, how many each gets right, then lists Bahith's failures; the
@@ -13,6 +13,8 @@ same figures go to ``bench/results/matching.json``.
   Arabic or French algorithm by the case's language. light10 is Arabic only: a French case is
   scored for it as an exact match after lowercasing, which is what an index without a French
   analysis would do.
+* Real Lucene 9.5 (``bench.systems.lucene``) is asked as Bahith is: its index of the case
+  documents is searched for each query word. Where it cannot run, its column says why.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from types import TracebackType
 
 from bench import light10
 from bench.evalindex import Doc, build_bahith_index, seed_paragraphs
+from bench.relevance_set.documents import Document
+from bench.systems.lucene import LuceneUnavailable, lucene_rankings
 from search.engine import MAX_LIMIT, SearchEngine
 from tests.matching_cases import CASES, MatchCase
 
@@ -37,7 +41,7 @@ CONTROL_IDS = {lang: f"control:{lang}" for lang in FRAMES}
 
 RESULTS_PATH = Path(__file__).resolve().parent / "results" / "matching.json"
 
-SYSTEMS = ("Bahith", "light10", "Snowball")
+SYSTEMS = ("Bahith", "light10", "Snowball", "Lucene")
 
 
 def case_id(number: int) -> str:
@@ -106,6 +110,15 @@ def bahith_verdicts(cases: Sequence[MatchCase], *, exact: bool = False) -> list[
         return [index.matches(n) for n in range(len(cases))]
 
 
+def lucene_verdicts(cases: Sequence[MatchCase]) -> list[bool]:
+    """Whether real Lucene's search for each query word returns that case's document.
+
+    Raises ``LuceneUnavailable`` (saying why) where Java or the anchor is missing."""
+    docs = [Document(doc.id, "", doc.body, doc.lang) for doc in case_documents(cases)]
+    rankings = lucene_rankings(docs, [case.query for case in cases], depth=len(docs))
+    return [case_id(n) in ranking for n, ranking in enumerate(rankings)]
+
+
 Stemmers = dict[str, Callable[[str], str]]
 """A stemmer per case language ("ar", "fr"): the key under which two words match."""
 
@@ -165,14 +178,19 @@ def render(table: dict[str, dict[str, int]], systems: Sequence[str]) -> str:
 
 
 def main() -> None:
-    """Score the three systems, print the table and Bahith's failures, write the JSON."""
+    """Score the systems, print the table and Bahith's failures, write the JSON."""
     verdicts = {
         "Bahith": bahith_verdicts(CASES),
         "light10": stem_verdicts(CASES, LIGHT10),
         "Snowball": stem_verdicts(CASES, snowball_stemmers()),
     }
+    try:
+        verdicts["Lucene"] = lucene_verdicts(CASES)
+    except LuceneUnavailable as error:
+        print(f"Lucene: not run ({error})")
+    systems = [system for system in SYSTEMS if system in verdicts]
     table = scores(CASES, verdicts)
-    print(render(table, SYSTEMS))
+    print(render(table, systems))
     failures = [c for c, v in zip(CASES, verdicts["Bahith"], strict=True) if v != c.should_match]
     print(f"\nBahith fails {len(failures)} of {len(CASES)} cases:")
     for case in failures:
@@ -181,7 +199,7 @@ def main() -> None:
     report = {
         "scores": table,
         "cases": [
-            {**case._asdict(), "lang": case.lang, **{s: verdicts[s][n] for s in SYSTEMS}}
+            {**case._asdict(), "lang": case.lang, **{s: verdicts[s][n] for s in systems}}
             for n, case in enumerate(CASES)
         ],
     }

@@ -6,6 +6,10 @@
    only, never as markup. Everything here is an addition: without this script
    the form submits as before, and Enter still runs the full search.
 
+   The word being typed is unfinished, so a last plain word (letters and
+   digits only, not an operator) is searched as a prefix: "موس" asks "موس*";
+   when that finds nothing, the words are asked as typed.
+
    Keys: Down/Up move between the box and the links, Escape closes the list,
    Tab reaches the links in page order. */
 (function () {
@@ -14,6 +18,12 @@
   var DELAY = 250;
   var MIN_CHARS = 2;
   var LIMIT = 6;
+  var PLAIN_LAST_WORD = /(^|\s)[\p{L}\p{M}\p{N}]{2,}$/u;
+  var OPERATORS = /(^|\s)(AND|OR|NOT)$/;
+
+  function asTyped(text) {
+    return PLAIN_LAST_WORD.test(text) && !OPERATORS.test(text) ? text + "*" : text;
+  }
 
   function start() {
     var box = document.getElementById("q");
@@ -66,18 +76,12 @@
       box.setAttribute("aria-expanded", hits.length ? "true" : "false");
     }
 
-    function ask() {
-      var query = box.value.trim();
-      if (query.length < MIN_CHARS) {
-        close();
-        return;
-      }
-      var number = ++asked;
+    function hitsFor(query) {
       var params = new URLSearchParams({ q: query, limit: String(LIMIT), group: "false" });
       if (exact && exact.checked) {
         params.set("exact", "1");
       }
-      fetch(box.dataset.suggestUrl + "?" + params.toString(), {
+      return fetch(box.dataset.suggestUrl + "?" + params.toString(), {
         credentials: "same-origin",
         headers: { Accept: "application/json" },
       })
@@ -85,8 +89,31 @@
           return response.ok ? response.json() : { hits: [] };
         })
         .then(function (answer) {
+          return answer.hits || [];
+        });
+    }
+
+    function ask() {
+      var typed = box.value.trim();
+      if (typed.length < MIN_CHARS) {
+        close();
+        return;
+      }
+      var number = ++asked;
+      var prefix = asTyped(typed);
+      // A whole word written with accents or a clitic may match as typed but not as a prefix.
+      hitsFor(prefix)
+        .then(function (hits) {
+          if (hits.length || prefix === typed || number !== asked) {
+            return { query: prefix, hits: hits };
+          }
+          return hitsFor(typed).then(function (plain) {
+            return { query: typed, hits: plain };
+          });
+        })
+        .then(function (found) {
           if (number === asked) {
-            show(query, answer.hits || []);
+            show(found.query, found.hits);
           }
         })
         .catch(function () {

@@ -1,6 +1,6 @@
 """``python -m bench``: generate the corpus, benchmark the systems, write and print the results.
 
-Example: ``python -m bench --n 1000 --n 10000 --systems bahith,whoosh,fts5``.
+Example: ``python -m bench --n 1000 --n 10000 --systems bahith,whoosh,fts5,lucene``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1, help="corpus and query seed (default 1)")
     parser.add_argument(
         "--systems",
-        default="bahith,whoosh,fts5",
+        default=",".join(SYSTEMS),
         help=f"comma-separated, from {', '.join(SYSTEMS)} (default: all)",
     )
     parser.add_argument("--queries", type=int, default=200, help="query set size (default 200)")

@@ -23,6 +23,7 @@ COLUMNS: dict[str, Callable[[Figures], float]] = {
     "add-one ms": lambda f: statistics.median(f["add_one_ms"]),
 }
 BASELINES = ("whoosh", "fts5")
+LABELS = {"bahith": "Bahith", "whoosh": "plain Whoosh", "fts5": "SQLite FTS5", "lucene": "Lucene"}
 COLOURS = ("#1b6ca8", "#d1495b", "#2e8b57", "#edae49", "#6a4c93")
 
 
@@ -35,9 +36,25 @@ def write_json(result: Figures, results_dir: Path) -> Path:
 
 
 def markdown_report(result: Figures) -> str:
-    """The comparison table of one run, then each system's ratios to each baseline."""
+    """The comparison table of one run, then each system's ratios to each baseline.
+
+    A figure a system cannot give (named in its ``not_measured``) reads "n/a" with a numbered
+    footnote saying why, and a system that could not run reads "<name>: not run (why)": a
+    column or a row never disappears without a word.
+    """
     systems: dict[str, Figures] = result["systems"]
     machine = result["machine"]
+    reasons: list[str] = []
+
+    def value_cell(name: str, column: str) -> str:
+        value = _value(systems[name], column)
+        if value is not None:
+            return _format(value)
+        reason = f"{LABELS.get(name, name)}: {systems[name]['not_measured'][column]}"
+        if reason not in reasons:
+            reasons.append(reason)
+        return f"n/a [{reasons.index(reason) + 1}]"
+
     lines = [
         f"### N = {result['n']:,} articles ({result['corpus']['megabytes']} MB), "
         f"{len(result['queries'])} queries, top 10",
@@ -45,8 +62,16 @@ def markdown_report(result: Figures) -> str:
         f"{machine['cpu']}, {machine['cores']} cores, {machine['ram_gib']} GiB, "
         f"Python {machine['python']}, Whoosh {machine['whoosh']}, SQLite {machine['sqlite']}",
         "",
-        _table(systems, lambda name, column: _format(COLUMNS[column](systems[name]))),
+        _table(systems, value_cell),
     ]
+    notes = [f"[{number}] {reason}" for number, reason in enumerate(reasons, 1)]
+    notes += [
+        f"{LABELS.get(name, name)}: {figures['note']}"
+        for name, figures in systems.items()
+        if "note" in figures and "error" not in figures
+    ]
+    if notes:
+        lines += ["", *notes]
     for baseline in BASELINES:
         base = systems.get(baseline, {"error": "not run"})
         others = {name: f for name, f in systems.items() if name != baseline and "error" not in f}
@@ -57,17 +82,30 @@ def markdown_report(result: Figures) -> str:
             f"Ratios to {baseline} (value ÷ {baseline}'s; art/s: higher is better, "
             "the rest: lower is better)",
             "",
-            _table(
-                others,
-                lambda name, column, base=base: (
-                    f"{COLUMNS[column](systems[name]) / COLUMNS[column](base):.3g}×"
-                ),
-            ),
+            _table(others, lambda name, column, base=base: _ratio(systems[name], base, column)),
         ]
-    failures = [f"- {name}: {figures['error']}" for name, figures in systems.items() if "error" in figures]
-    if failures:
-        lines += ["", "Failed:", *failures]
+    not_run = [
+        f"{LABELS.get(name, name)}: not run ({figures['error']})"
+        for name, figures in systems.items()
+        if "error" in figures
+    ]
+    if not_run:
+        lines += ["", *not_run]
     return "\n".join(lines)
+
+
+def _value(figures: Figures, column: str) -> float | None:
+    """The figure under ``column``, or None when the system says it cannot measure it."""
+    if column in figures.get("not_measured", {}):
+        return None
+    return COLUMNS[column](figures)
+
+
+def _ratio(figures: Figures, base: Figures, column: str) -> str:
+    value, base_value = _value(figures, column), _value(base, column)
+    if value is None or base_value is None:
+        return "n/a"
+    return f"{value / base_value:.3g}×"
 
 
 def _table(systems: dict[str, Figures], cell: Callable[[str, str], str]) -> str:

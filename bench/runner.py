@@ -19,6 +19,7 @@ from bench.corpus import CorpusGenerator, ensure_corpus
 from bench.machine import machine_info
 from bench.measure import directory_mb, timed_ms
 from bench.queries import build_queries
+from bench.systems import SELF_TIMED, system_class
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROBES = 3  # articles added one by one to time "searchable after adding"
@@ -69,7 +70,11 @@ def benchmark(n: int, config: RunConfig) -> dict[str, object]:
             ],
         }
         plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-        systems[name] = _benchmark_system(name, n, system_dir / "index", paths_file, plan_file)
+        if name in SELF_TIMED:
+            progress(f"N={n}: {name}: indexing and querying")
+            systems[name] = system_class(name).benchmark(n, system_dir, paths_file, plan_file)
+        else:
+            systems[name] = _benchmark_system(name, n, system_dir / "index", paths_file, plan_file)
         shutil.rmtree(system_dir, ignore_errors=True)
     return {
         "n": n,

@@ -17,7 +17,11 @@ SYSTEMS = {
     "whoosh": "bench.systems.whoosh_plain:WhooshPlain",
     "fts5": "bench.systems.fts5:Fts5",
     "bahith": "bench.systems.bahith:Bahith",
+    "lucene": "bench.systems.lucene_speed:LuceneSpeed",
 }
+# Systems outside Python, which time their own queries: the runner calls their class's
+# ``benchmark(n, system_dir, paths_file, plan_file)`` instead of driving them through the worker.
+SELF_TIMED = frozenset({"lucene"})
 TOP_K = 10
 
 
@@ -45,10 +49,15 @@ class SearchSystem(Protocol):
         """Release what ``open`` took."""
 
 
+def system_class(name: str) -> type:
+    """The class registered as ``name``, imported only now."""
+    module_name, class_name = SYSTEMS[name].split(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
 def load_system(name: str) -> SearchSystem:
     """A fresh instance of the system registered as ``name``."""
-    module_name, class_name = SYSTEMS[name].split(":")
-    return getattr(importlib.import_module(module_name), class_name)()
+    return system_class(name)()
 
 
 def read_txt_article(path: Path) -> tuple[str, str]:

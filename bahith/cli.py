@@ -721,18 +721,27 @@ def watch(index_dir: Path, folders: tuple[Path, ...], feeds: tuple[str, ...], ev
 @click.option(
     "--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    show_default="the number of cores",
+    help="Processes serving at once, each on its own core.",
+)
 @click.pass_obj
-def serve(index_dir: Path, host: str, port: int) -> None:
+def serve(index_dir: Path, host: str, port: int, workers: int | None) -> None:
     """Serve the search page and the JSON API with a production WSGI server.
 
     \b
     Example:
-      bahith --index ./idx serve --port 8080
+      bahith --index ./idx serve --port 8080 --workers 2
     """
     from web.server import serve as run_server
+    from web.workers import default_workers, fork_available
 
+    if workers not in (None, 1) and not fork_available():
+        fail("--workers above 1 needs a system that can fork processes; use --workers 1")
     try:
-        run_server(index_dir, host=host, port=port)
+        run_server(index_dir, host=host, port=port, workers=workers or default_workers())
     except IndexUnavailable as error:
         fail(str(error))
     except OSError as error:

@@ -179,7 +179,9 @@ def test_concurrent_searches_over_two_workers_all_succeed(index_dir: Path) -> No
         connection.close()
 
     with serving(index_dir, 2) as served:
-        clients = [threading.Thread(target=client, args=(text,)) for text in ["سليماني", "Russie", "موسكو"] * 4]
+        clients = [
+            threading.Thread(target=client, args=(text,)) for text in ["سليماني", "Russie", "موسكو"] * 4
+        ]
         for thread in clients:
             thread.start()
         for thread in clients:
@@ -192,7 +194,11 @@ def test_an_upload_through_one_worker_is_found_through_the_other_within_a_second
         writer, reader = sorted(served.workers())
         to_writer, to_reader = connection_to(served, writer), connection_to(served, reader)
         assert get(to_reader, search_path("zqxworkers"))[1]["total"] == 0
-        record = {"title": "Dépêche des deux processus", "body": "Le mot zqxworkers est unique.", "lang": "fr"}
+        record = {
+            "title": "Dépêche des deux processus",
+            "body": "Le mot zqxworkers est unique.",
+            "lang": "fr",
+        }
         to_writer.request(
             "POST",
             "/api/articles",
@@ -249,7 +255,9 @@ def test_workers_exit_when_their_parent_is_killed(index_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_request_waitress_refuses_is_answered_in_json_by_every_worker(index_dir: Path, workers: int) -> None:
+def test_a_request_waitress_refuses_is_answered_in_json_by_every_worker(
+    index_dir: Path, workers: int
+) -> None:
     with serving(index_dir, workers) as served:
         for pid in served.workers() or {served.process.pid}:
             connection = connection_to(served, pid) if workers > 1 else served.connect()

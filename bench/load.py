@@ -10,9 +10,20 @@ uploaded article is found exactly once at the end (none lost, none doubled).
 One upload is a 200 KB article of one word repeated, which the mix searches
 for, so snippets over many matches are measured under load too.
 
-The run is bounded in time (``--seconds``) and in requests (``--max-requests``).
-The generated corpus is cached under ``--work`` (shared with ``python -m bench``),
-and so is the index built from it, for as long as the analysis version holds.
+``python -m bench.load --scaling`` measures instead how the server scales with
+its processes (``bahith serve --workers``): for each worker count and each number
+of concurrent clients, the clients send only ``/api/search``, each query new to
+the server (drawn from ``bench.queries``, as ``python -m bench`` does, so the
+result cache is not what is timed), for ``--step-seconds``. Then, for each worker
+count, two search clients run beside one client opening article pages with their
+related articles (``/article/<id>?q=…``, the slowest page), to see whether the
+searches' p99 stays under a second meanwhile. It prints one table and writes the
+figures to ``bench/results/load.json``.
+
+The run is bounded in time (``--seconds``, ``--step-seconds``) and in requests
+(``--max-requests``, per step with ``--scaling``). The generated corpus is cached
+under ``--work`` (shared with ``python -m bench``), and so is the index built
+from it, for as long as the analysis version holds.
 """
 
 from __future__ import annotations
@@ -30,14 +41,18 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import cycle
 from pathlib import Path
 
 from bench.corpus import corpus_paths, ensure_corpus
+from bench.queries import build_queries
 from bench.runner import REPO_ROOT, progress
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.update import update_index
 from tests.serving import free_port
+from web.server import THREADS
 
 TOKEN = "bench-load-token"
 MARKER = "zqxload{:05d}"
@@ -47,6 +62,13 @@ BIG_WORD = "Soleimani"
 BIG_ARTICLE_BYTES = 200_000
 START_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 30.0
+SCALING_RESULTS = REPO_ROOT / "bench" / "results" / "load.json"
+SCALING_QUERIES = 20_000
+"""Queries drawn for ``--scaling``: more than its steps send, so none is answered from the cache."""
+WARM_UP_SECONDS = 3.0
+SLOW_PAGE_SEARCH_CLIENTS = 2
+INTERACTIVE_SECONDS = 1.0
+"""The p99 the other requests must stay under while article pages are opened."""
 
 SEARCHES = [
     "سليماني",
@@ -110,7 +132,8 @@ def prepared_index(work: Path, articles: int, seed: int, seeds_dir: Path) -> Pat
 class Server:
     """``bahith serve`` in a child process, uploads on, on a free loopback port."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, workers: int | None = None) -> None:
+        """Start it and wait until it answers; ``workers`` processes (the server's default if None)."""
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {
@@ -128,6 +151,7 @@ class Server:
             "serve",
             "--port",
             str(self.port),
+            *(["--workers", str(workers)] if workers else []),
         ]
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + START_TIMEOUT
@@ -258,7 +282,22 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seeds", type=Path, default=REPO_ROOT.parent / "shared" / "corpus" / "seeds")
     parser.add_argument("--work", type=Path, default=REPO_ROOT / "bench" / ".work", help="caches")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    scaling = parser.add_argument_group("scaling with the server's processes (--scaling)")
+    scaling.add_argument("--scaling", action="store_true", help="measure /api/search by workers and clients")
+    scaling.add_argument("--workers", type=_counts, default=[1, 2], help="worker counts, comma-separated")
+    scaling.add_argument("--client-counts", type=_counts, default=[1, 2, 4], help="concurrent clients")
+    scaling.add_argument("--step-seconds", type=float, default=10.0, help="how long each measurement runs")
     return parser.parse_args(argv)
+
+
+def _counts(text: str) -> list[int]:
+    try:
+        counts = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected counts separated by commas, got {text!r}") from None
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("every count must be at least 1")
+    return counts
 
 
 def _big_article(base: str) -> tuple[int, float, list[str]]:
@@ -293,9 +332,166 @@ def _load(base: str, args: argparse.Namespace, article_ids: list[str]) -> tuple[
     return tally, writes, time.perf_counter() - started
 
 
+class Queries:
+    """The search texts the clients of every step share, handed out once each, in turn."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts: Iterator[str] = cycle(texts)
+        self._lock = threading.Lock()
+
+    def next(self) -> str:
+        """The next text (the list starts over when spent)."""
+        with self._lock:
+            return next(self._texts)
+
+
+def _timings(seconds: list[float]) -> dict[str, float]:
+    ordered = sorted(seconds)
+    return {f"p{share}_ms": round(percentile(ordered, share / 100) * 1000, 1) for share in (50, 95, 99)}
+
+
+def run_step(
+    base: str, clients: dict[str, tuple[int, Callable[[], str]]], seconds: float, requests: int
+) -> Tally:
+    """Run ``clients`` (kind: (how many, a function giving the next URL)) for ``seconds`` or until
+    ``requests`` are sent; what they saw."""
+    tally, stop, allowance = Tally(), threading.Event(), Allowance(requests)
+
+    def client(kind: str, next_url: Callable[[], str]) -> None:
+        while not stop.is_set() and allowance.take():
+            url = next_url()
+            started = time.perf_counter()
+            try:
+                status, _ = fetch(url)
+            except OSError as error:
+                with tally.lock:
+                    tally.failures[type(error).__name__] += 1
+                continue
+            tally.add(kind, status, time.perf_counter() - started)
+
+    threads = [
+        threading.Thread(target=client, args=(kind, next_url))
+        for kind, (count, next_url) in clients.items()
+        for _ in range(count)
+    ]
+    for thread in threads:
+        thread.start()
+    stop.wait(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=REQUEST_TIMEOUT + 5)
+    return tally
+
+
+def _step_figures(tally: Tally, seconds: float) -> dict[str, object]:
+    searches = tally.latencies.get("api search", [])
+    figures: dict[str, object] = {
+        "searches": len(searches),
+        "searches_per_second": round(len(searches) / seconds, 1),
+        **_timings(searches),
+        "status_5xx": sum(count for status, count in tally.statuses.items() if status >= 500),
+        "connection_failures": dict(tally.failures),
+    }
+    if "article page" in tally.latencies:
+        pages = tally.latencies["article page"]
+        figures["article_pages"] = {"requests": len(pages), **_timings(pages)}
+        figures["searches_p99_under_1s"] = percentile(sorted(searches), 0.99) < INTERACTIVE_SECONDS
+    return figures
+
+
+def scaling(args: argparse.Namespace) -> dict[str, object]:
+    """Search latency and throughput by worker count and concurrent clients, then with article
+    pages opened beside the searches; the figures, as written to ``load.json``."""
+    index_dir = prepared_index(args.work, args.articles, args.seed, args.seeds)
+    generated = corpus_paths(args.work / f"corpus-seed{args.seed}", args.articles)
+    texts = [query.text for query in build_queries(generated, SCALING_QUERIES, args.seed)]
+    queries = Queries(list(dict.fromkeys(texts)))
+    rng, rng_lock = random.Random(args.seed), threading.Lock()
+    rows, beside_pages = [], []
+    for workers in args.workers:
+        server = Server(index_dir, workers)
+        try:
+            ids = _article_ids(server.base)
+
+            def search_url(base: str = server.base) -> str:
+                return f"{base}/api/search?{urllib.parse.urlencode({'q': queries.next()})}"
+
+            def page_url(base: str = server.base, ids: list[str] = ids) -> str:
+                with rng_lock:
+                    article_id = rng.choice(ids)
+                return f"{base}/article/{article_id}?{urllib.parse.urlencode({'q': queries.next()})}"
+
+            warm_up = {"api search": (THREADS * workers, search_url)}  # every thread opens its engine
+            run_step(server.base, warm_up, WARM_UP_SECONDS, args.max_requests)
+            for clients in args.client_counts:
+                progress(f"--workers {workers}: {clients} search clients for {args.step_seconds:g} s")
+                tally = run_step(
+                    server.base, {"api search": (clients, search_url)}, args.step_seconds, args.max_requests
+                )
+                rows.append(
+                    {"workers": workers, "clients": clients, **_step_figures(tally, args.step_seconds)}
+                )
+            progress(f"--workers {workers}: {SLOW_PAGE_SEARCH_CLIENTS} search clients beside article pages")
+            mix = {"api search": (SLOW_PAGE_SEARCH_CLIENTS, search_url), "article page": (1, page_url)}
+            tally = run_step(server.base, mix, args.step_seconds, args.max_requests)
+            beside_pages.append(
+                {
+                    "workers": workers,
+                    "clients": SLOW_PAGE_SEARCH_CLIENTS,
+                    **_step_figures(tally, args.step_seconds),
+                }
+            )
+        finally:
+            server.stop()
+    return {
+        "articles": args.articles + len(list(args.seeds.iterdir())),
+        "cores": os.cpu_count(),
+        "step_seconds": args.step_seconds,
+        "search": rows,
+        "search_beside_article_pages": beside_pages,
+    }
+
+
+def _article_ids(base: str) -> list[str]:
+    """Ids of articles to open: the hits of a few broad searches."""
+    ids: list[str] = []
+    for text in ("سليماني", "Russie", "موسكو", "الرئيس"):
+        status, body = fetch(f"{base}/api/search?{urllib.parse.urlencode({'q': text, 'limit': 100})}")
+        if status == 200:
+            ids += [hit["id"] for hit in json.loads(body)["hits"]]
+    if not ids:
+        raise SystemExit("the broad searches found no article to open")
+    return ids
+
+
+def print_scaling(figures: dict[str, object]) -> None:
+    """One table: a row per (workers, clients), then the rows with article pages beside."""
+    header = f"{'workers':>7} {'clients':>7} {'beside':>13} {'searches/s':>10} {'p50 ms':>8} {'p95 ms':>8} "
+    print(header + f"{'p99 ms':>8} {'5xx':>4}  article page p50/p99 ms")
+    for row, beside in [(row, "") for row in figures["search"]] + [  # type: ignore[attr-defined]
+        (row, "article pages")
+        for row in figures["search_beside_article_pages"]  # type: ignore[attr-defined]
+    ]:
+        pages = row.get("article_pages")
+        shown = f"{pages['p50_ms']:g} / {pages['p99_ms']:g}" if pages else ""
+        print(
+            f"{row['workers']:>7} {row['clients']:>7} {beside:>13} {row['searches_per_second']:>10} "
+            f"{row['p50_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8} {row['status_5xx']:>4}  {shown}"
+        )
+    for row in figures["search_beside_article_pages"]:  # type: ignore[attr-defined]
+        verdict = "stays" if row["searches_p99_under_1s"] else "does NOT stay"
+        print(f"--workers {row['workers']}: search p99 {verdict} under 1 s while article pages are opened")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the load test, print its figures; exit 1 on any 5xx, lost or doubled write."""
     args = _arguments(argv)
+    if args.scaling:
+        figures = scaling(args)
+        print_scaling(figures)
+        (args.json or SCALING_RESULTS).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        failed = any(row["status_5xx"] or row["connection_failures"] for row in figures["search"])  # type: ignore[attr-defined]
+        sys.exit(1 if failed else 0)
     server = Server(prepared_index(args.work, args.articles, args.seed, args.seeds))
     try:
         big_status, big_ms, article_ids = _big_article(server.base)

@@ -3,7 +3,9 @@
 Flask's own server is for development only; waitress is pure Python (nothing to
 compile), serves from a pool of threads and is what the pages are tested with.
 Each thread searches with its own engine (see ``web.library``), so one slow
-search holds up only its own thread, never the others.
+search holds up only its own thread, never the others. Python runs one thread
+of a process at a time, so ``--workers N`` runs N such processes on one
+listening socket (see ``web.workers``) to use N cores.
 
 Waitress refuses some requests before the app sees them (an address or headers
 over ``MAX_HEADER_BYTES``, a body over the upload limit, a malformed request
@@ -19,13 +21,14 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from flask import Flask
 from waitress import create_server
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer
 from waitress.task import ErrorTask
 
-from indexer.store import IndexUnavailable
+from indexer.store import IndexUnavailable, open_index
 from web.app import create_app
 from web.errors import words
 from web.security import HEADERS
@@ -104,10 +107,8 @@ def listening_sockets(host: str, port: int) -> list[socket.socket]:
     return sockets
 
 
-def _server(index_dir: Path, sockets: list[socket.socket]) -> BaseWSGIServer:
-    """Waitress serving the index on ``sockets``, refused requests answered in JSON; raises
-    ``IndexUnavailable``."""
-    app = create_app({"BAHITH_INDEX": index_dir})
+def _server(app: Flask, sockets: list[socket.socket]) -> BaseWSGIServer:
+    """Waitress serving ``app`` on ``sockets``, refused requests answered in JSON."""
     body_limit = app.config.get("MAX_CONTENT_LENGTH")
     server = create_server(
         app,
@@ -125,7 +126,7 @@ def _server(index_dir: Path, sockets: list[socket.socket]) -> BaseWSGIServer:
 def _worker_server(index_dir: Path, sockets: list[socket.socket]) -> Callable[[], None]:
     """What each worker process runs: its own app and engines over the inherited sockets."""
     try:
-        return _server(index_dir, sockets).run
+        return _server(create_app({"BAHITH_INDEX": index_dir}), sockets).run
     except IndexUnavailable as error:
         raise WorkerFailed(str(error)) from None
 
@@ -134,12 +135,17 @@ def serve(index_dir: Path, *, host: str, port: int, workers: int = 1) -> None:
     """Serve the index until interrupted, in ``workers`` processes; raises ``IndexUnavailable``
     if it cannot be opened.
 
-    The socket is bound, and every worker has opened the index, before the
-    address is printed, so the printed address answers; a port in use raises
+    A missing or outdated index is reported before the port is taken. The
+    socket is bound, and every worker has opened the index, before the address
+    is printed, so the printed address answers; a port in use raises
     ``OSError``. One worker serves from this process, as ever; more are forked
     processes kept running by this one (``web.workers``), which also stops on
     SIGTERM.
     """
+    if workers == 1:
+        app = create_app({"BAHITH_INDEX": index_dir})
+    else:
+        open_index(index_dir)  # the workers open it for good after the fork
     sockets = listening_sockets(host, port)
     shown_host = f"[{host}]" if ":" in host else host
 
@@ -148,7 +154,7 @@ def serve(index_dir: Path, *, host: str, port: int, workers: int = 1) -> None:
 
     try:
         if workers == 1:
-            server = _server(index_dir, sockets)
+            server = _server(app, sockets)
             announce()
             try:
                 server.run()

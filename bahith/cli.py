@@ -32,10 +32,10 @@ from indexer.feed_watch import Poll, check_feed_url, parse_interval, watch_feeds
 from indexer.store import IndexUnavailable, default_index_dir, index_stats
 from indexer.update import LOCK_TIMEOUT_SECONDS, RunSummary, apply_changes, rebuild_index, update_index
 from indexer.uploads import UploadRejected, default_articles_dir, is_upload, remove_upload
-from search.browse import AmbiguousId, Article, article_by_id, articles_from, list_articles, overview
-from search.engine import LANGS, MAX_LIMIT, MAX_PAGE, SORTS, SearchEngine
-from search.query import QueryError
-from search.stories import HitGroup, StoryIndex, search_stories, with_stories
+from search.engine import LANGS, MAX_LIMIT, SORTS, SearchEngine
+from search.errors import QueryError
+from search.present.browse import AmbiguousId, Article, article_by_id, articles_from, list_articles, overview
+from search.present.stories import HitGroup, StoryIndex, search_stories, with_stories
 
 EXIT_NOTHING = 1
 SOURCES_SHOWN = 10
@@ -234,12 +234,8 @@ def _all_hits(
 ) -> Iterator[HitGroup]:
     """Every hit of ``query``, page after page on one state of the index, as they are ranked,
     each with its story."""
-    searcher = engine.searcher()
-    for page in range(1, MAX_PAGE + 1):
-        results = engine.search(query, limit=MAX_LIMIT, page=page, searcher=searcher, **options)
+    for results in engine.every_page(query, **options):
         yield from with_stories(stories, results.hits)
-        if page * MAX_LIMIT >= results.total:
-            return
 
 
 @cli.command()
@@ -437,7 +433,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
     try:
         info = index_stats(index_dir)
         with SearchEngine(index_dir) as engine:
-            more = overview(engine.searcher())
+            more = overview(engine)
     except IndexUnavailable as error:
         fail(str(error))
     if as_json:
@@ -523,7 +519,7 @@ def list_command(
     chosen = chosen_fields(fields, rendering.ARTICLE_FIELDS, default)
     try:
         with SearchEngine(index_dir) as engine:
-            found = list_articles(engine.searcher(), lang=lang, source=source, since=since)
+            found = list_articles(engine, lang=lang, source=source, since=since)
     except IndexUnavailable as error:
         fail(str(error))
     rows = (rendering.article_row(article) for article in found)
@@ -538,7 +534,7 @@ def _article(index_dir: Path, wanted: str) -> Article:
     """The article of id ``wanted`` (or the start of one), or exit 1 saying why not."""
     try:
         with SearchEngine(index_dir) as engine:
-            article = article_by_id(engine.searcher(), wanted)
+            article = article_by_id(engine, wanted)
     except (IndexUnavailable, AmbiguousId) as error:
         fail(str(error))
     if article is None:
@@ -592,10 +588,9 @@ def delete(index_dir: Path, target: str, wait: float) -> None:
     """
     try:
         with SearchEngine(index_dir) as engine:
-            searcher = engine.searcher()
-            article = article_by_id(searcher, target) if not Path(target).exists() else None
-            chosen = [article] if article else articles_from(searcher, Path(target))
-            siblings = articles_from(searcher, Path(article.path)) if article else []
+            article = article_by_id(engine, target) if not Path(target).exists() else None
+            chosen = [article] if article else articles_from(engine, Path(target))
+            siblings = articles_from(engine, Path(article.path)) if article else []
     except (IndexUnavailable, AmbiguousId) as error:
         fail(str(error))
     if not chosen:

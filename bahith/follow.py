@@ -22,8 +22,8 @@ import click
 
 from indexer.store import IndexUnavailable
 from search.engine import LANGS, SearchEngine
-from search.query import QueryError
-from search.stories import FeedEntry, newest_matches
+from search.errors import QueryError
+from search.present.stories import FeedEntry, newest_matches
 
 DEFAULT_LIMIT = 50
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bahith.terminal import Screen, marked_runs
-from search.browse import Article
+from bahith.terminal import Screen
 from search.engine import Hit, SearchResults
-from search.stories import HitGroup, StoryPage, story_json
-from search.suggest import Suggestion
+from search.present.browse import Article
+from search.present.stories import HitGroup, StoryPage, story_json
+from search.present.suggest import Suggestion
 
 HIT_FIELDS = ("id", "title", "lang", "source", "date", "url", "score", "cross_language", "snippet", "story")
 HIT_TABLE_FIELDS = ("id", "date", "lang", "source", "title")
@@ -27,7 +27,8 @@ ARTICLE_FIELDS = ("id", "date", "lang", "source", "title", "url", "file")
 ARTICLE_TABLE_FIELDS = ("id", "date", "lang", "source", "title")
 
 HTML_FORMATS = ("json", "nl")
-"""Formats whose snippets keep their ``<mark>`` tags, as the JSON API gives them."""
+"""Formats whose snippets are HTML with ``<mark>`` tags, as the JSON API gives them; the others
+show the snippet's plain text, and people's lines colour its match spans."""
 
 
 def count(number: int, noun: str, plural: str | None = None) -> str:
@@ -81,11 +82,6 @@ def shown_file(path: str) -> str:
         return Path(path).name
 
 
-def plain_snippet(snippet: str) -> str:
-    """A snippet's text without its ``<mark>`` tags or HTML escapes."""
-    return "".join(text for text, _ in marked_runs(snippet))
-
-
 def hit_row(group: HitGroup, kind: str) -> dict[str, Any]:
     """The hit shown for ``group`` as a row of ``HIT_FIELDS``: ``story`` is the story object in
     JSON, its id (empty for an article of its own) in the other formats."""
@@ -93,7 +89,7 @@ def hit_row(group: HitGroup, kind: str) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(hit, name) for name in HIT_FIELDS if name != "story"}
     row["story"] = story_json(hit, group.story)
     if kind not in HTML_FORMATS:
-        row["snippet"] = plain_snippet(hit.snippet)
+        row["snippet"] = hit.excerpt.text
         row["story"] = row["story"]["id"]
     return row
 
@@ -147,8 +143,8 @@ def hit_lines(screen: Screen, rank: int, hit: Hit) -> list[str]:
     lines += screen.text(meta, indent="   ")
     if hit.url:
         lines.append(f"   {hit.url}")
-    if hit.snippet:
-        lines += screen.paragraph(marked_runs(hit.snippet), indent="   ", rtl=rtl)
+    if hit.excerpt:
+        lines += screen.paragraph(hit.excerpt.runs(), indent="   ", rtl=rtl)
     return lines
 
 

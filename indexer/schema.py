@@ -2,7 +2,7 @@
 
 Title and body share Bahith's analyzer. Both are indexed at the same weight:
 what a headline word is worth is a ranking decision, made at search time
-(``search.relevance``: BM25F field weights and the headline-and-lead step), so it
+(``search.execute.relevance``: BM25F field weights and the headline-and-lead step), so it
 can be measured and changed without reindexing. Character offsets are kept in
 the postings so snippets are built from the postings, without re-analysing
 stored articles.

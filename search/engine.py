@@ -12,6 +12,7 @@ import heapq
 import os
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -22,17 +23,19 @@ from whoosh.searching import Searcher
 
 from indexer.analysis.script import script_of
 from indexer.store import open_index
-from search.budget import DeadlineCollector, check_slow_size, check_time, deadline
-from search.counting import segment_matches
-from search.facets import Facets, Facts, count_facets, facts_of
-from search.filters import check_languages
-from search.query import PlannedQuery, QueryError, make_parser, plan, query_cost
-from search.ranking import is_rankable, top_documents
-from search.related import related_articles
-from search.relevance import clauses_of, ranked, words_of
-from search.segments import BoundedCache, refreshed_reader, segment_state
-from search.snippets import make_snippet, match_spans
-from search.suggest import Suggestion, suggest
+from search.execute.bm25 import is_rankable, top_documents
+from search.execute.budget import DeadlineCollector, check_slow_size, check_time, deadline
+from search.execute.counting import segment_matches
+from search.execute.postings import match_spans
+from search.execute.relevance import clauses_of, ranked, words_of
+from search.execute.segments import BoundedCache, refreshed_reader, segment_state
+from search.plan.filters import check_languages
+from search.plan.planner import MAX_QUERY_CHARS as MAX_QUERY_CHARS  # shown by the web form
+from search.plan.planner import PlannedQuery, QueryError, make_parser, plan, query_cost
+from search.present.facets import Facets, Facts, count_facets, facts_of
+from search.present.related import related_articles
+from search.present.snippets import Snippet, make_snippet, marked_text
+from search.present.suggest import Suggestion, suggest
 
 MAX_LIMIT = 100
 MAX_PAGE = 1000
@@ -47,7 +50,8 @@ class Hit:
 
     ``cross_language`` is true for an article found only through the query's
     names or months written in the other language ("Soleimani" finding
-    "سليماني").
+    "سليماني"). ``excerpt`` is the snippet as text and match spans, for callers
+    to render; ``snippet`` the same as the API gives it, in HTML.
     """
 
     id: str
@@ -58,12 +62,19 @@ class Hit:
     url: str
     date: str | None
     score: float
-    snippet: str
+    excerpt: Snippet = field(default_factory=Snippet)
     cross_language: bool = False
+
+    @property
+    def snippet(self) -> str:
+        """The snippet as HTML: the text escaped, its matches in ``<mark>``."""
+        return self.excerpt.html()
 
     def to_json(self) -> dict[str, Any]:
         """The hit as ``bahith search --json`` prints it."""
-        return {name: value for name, value in asdict(self).items() if name in JSON_FIELDS}
+        fields = asdict(self)
+        fields["snippet"] = self.snippet
+        return {name: fields[name] for name in JSON_FIELDS}
 
 
 JSON_FIELDS = ("id", "path", "title", "lang", "source", "url", "date", "score", "snippet", "cross_language")
@@ -85,7 +96,7 @@ class SearchResults:
     suggestion: Suggestion | None = None
     """The query with its words that found little corrected to indexed words, if any are."""
     facets: Facets = field(default_factory=Facets)
-    """Counts of all matches by language, source and date (see ``facets``)."""
+    """Counts of all matches by language, source and date (see ``present.facets``)."""
     matches: list[int] = field(default_factory=list)
     """Every matching document number (not only this page's), filters applied."""
 
@@ -138,7 +149,7 @@ def _words_part(q: wq.Query) -> wq.Query | None:
 def _top(searcher: Searcher, query: wq.Query, limit: int, shown: set[int]) -> list[tuple[int, float]]:
     """The ``limit`` best (docnum, score) pairs of ``query``, leaving out ``shown``.
 
-    Words-only queries are ranked from whole posting blocks (see ``ranking``).
+    Words-only queries are ranked from whole posting blocks (see ``execute.bm25``).
     So are words with filters, exclusions or dates: their words are ranked among
     the articles the whole query matches (filters score alike in every article
     they keep, so the order is Whoosh's). Whoosh ranks the rest, within the
@@ -164,7 +175,7 @@ def _matches(searcher: Searcher, query: wq.Query) -> list[tuple[int, set[int]]]:
 
 def matching_documents(searcher: Searcher, query: wq.Query) -> list[int]:
     """The number of every live document of ``searcher`` matching ``query``, by set algebra
-    on postings (see ``counting``), under the current search's deadline."""
+    on postings (see ``execute.counting``), under the current search's deadline."""
     return [docnum + offset for offset, docs in _matches(searcher, query) for docnum in docs]
 
 
@@ -344,7 +355,7 @@ class SearchEngine:
         ``cross_language``. ``*`` lists every article, newest first, and so does
         ``sort="date"`` for any query (``"-date"``: oldest first). A query over
         the budget raises ``QueryTooBroad``, a search past its deadline
-        ``SearchTimeout`` (see ``budget``). ``searcher``, from ``searcher()``,
+        ``SearchTimeout`` (see ``execute.budget``). ``searcher``, from ``searcher()``,
         pins the search to that state of the index.
 
         Results are kept for the index generation they were computed on
@@ -409,20 +420,83 @@ class SearchEngine:
             matches=matches,
         )
 
+    def every_page(self, text: str, **options: Any) -> Iterator[SearchResults]:
+        """Every page of ``MAX_LIMIT`` results of ``text``, in rank order, all on one state of
+        the index (an article indexed meanwhile cannot shift a page); ``options`` are
+        ``search``'s."""
+        searcher = self.searcher()
+        for page in range(1, MAX_PAGE + 1):
+            results = self.search(text, limit=MAX_LIMIT, page=page, searcher=searcher, **options)
+            yield results
+            if page * MAX_LIMIT >= results.total:
+                return
+
+    def count(self) -> int:
+        """How many articles the index holds."""
+        return self.searcher().doc_count()
+
+    def count_by_lang(self) -> dict[str, int]:
+        """How many articles the index holds in each language, most first."""
+        return facts_of(self.searcher().reader()).by_lang
+
+    def latest(self) -> list[dict[str, Any]]:
+        """The stored fields of the articles dated latest (see ``present.facets.LATEST``)."""
+        searcher = self.searcher()
+        return [searcher.stored_fields(docnum) for docnum in facts_of(searcher.reader()).latest]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored fields of the article with this id, or None."""
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=article_id)
+        return None if docnum is None else searcher.stored_fields(docnum)
+
+    def stored_path(self, article_id: str) -> str | None:
+        """The file this article was read from, as indexed (absolute), or None for an unknown id."""
+        stored = self.article(article_id)
+        return None if stored is None else stored.get("path", "")
+
+    def marked(self, article_id: str, text: str) -> tuple[Snippet, Snippet] | None:
+        """The article's whole title and body with every match of ``text`` marked; None if unknown.
+
+        The terms marked are those of the planned query (so "موسكو" marks
+        "لموسكو"), excluded words left out. A query that cannot be run (say, a
+        too-short wildcard) marks nothing rather than hiding the article.
+        """
+        searcher = self.searcher()
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return None
+        stored = searcher.stored_fields(docnum)
+        with deadline():
+            try:
+                planned = plan(text, self._parser, searcher.reader()) if text.strip() else None
+            except QueryError:
+                planned = None
+
+        def spans(fieldname: str) -> list[tuple[int, int]]:
+            terms = planned.terms(fieldname) if planned else set()
+            return match_spans(searcher, [docnum], fieldname, terms)[docnum]
+
+        return marked_text(stored.get("title", ""), spans("title")), marked_text(
+            stored.get("body", ""), spans("body")
+        )
+
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
-        """The articles most like ``article_id``, in its language and the other (see ``related``).
+        """The articles most like ``article_id``, in its language and the other (see ``present.related``).
 
         An article in the other language is marked ``cross_language``; hits have
-        no snippet. An id the index does not hold has no related articles.
+        no snippet. An id the index does not hold has no related articles. Runs
+        under the search deadline: ``SearchTimeout`` past it.
         """
         searcher = self.searcher()
         docnum = searcher.document_number(id=article_id)
         if docnum is None:
             return []
-        return [
-            self._hit(searcher, found, score, None, crossed)
-            for found, score, crossed in related_articles(searcher, docnum, limit)
-        ]
+        with deadline():
+            return [
+                self._hit(searcher, found, score, None, crossed)
+                for found, score, crossed in related_articles(searcher, docnum, limit)
+            ]
 
     def _hit(
         self,
@@ -433,7 +507,7 @@ class SearchEngine:
         cross_language: bool = False,
     ) -> Hit:
         stored = searcher.stored_fields(docnum)
-        snippet = "" if spans is None else make_snippet(stored.get("body", ""), spans)
+        excerpt = Snippet() if spans is None else make_snippet(stored.get("body", ""), spans)
         return Hit(
             id=stored["id"],
             path=stored.get("path", ""),
@@ -443,6 +517,6 @@ class SearchEngine:
             url=stored.get("url", ""),
             date=iso_date(stored.get("date")),
             score=round(score, 4),
-            snippet=snippet,
+            excerpt=excerpt,
             cross_language=cross_language,
         )

@@ -1,6 +1,6 @@
 """The errors a search reports to the user, each with a message saying what to change.
 
-They are raised from planning (``query``), from the budget (``budget``) and from the
+They are raised from planning (``plan.planner``), from the budget (``budget``) and from the
 engine, and caught by the command line (exit 1) and the web (HTTP 400 or 503), which
 show the message as it is: it must read as Bahith's own words, never Python's.
 """

@@ -6,7 +6,7 @@ paragraphs and one small document per pair, and a search for the query word must
 must not return, that pair's document. ``python -m bench.crosslang`` scores them.
 
 What a pair checks depends on the whole index, as the names are told from common words by it
-(``search.names``): a French word is a name when the index writes it capitalized inside a
+(``search.plan.names``): a French word is a name when the index writes it capitalized inside a
 sentence (the French frame sentence does, for a capitalized document word); an Arabic word is
 one when it is not also written with the article, nor, ending in ي, with a feminine ة. So a
 must-not pair whose Arabic word is a common noun or adjective gets as ``evidence`` the form any

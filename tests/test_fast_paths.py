@@ -15,11 +15,11 @@ from whoosh import query as wq
 from whoosh.query.spans import SpanNear2, SpanOr
 
 from indexer.update import update_index
-from search.counting import count_matches
 from search.engine import SearchEngine
-from search.phrases import PhraseOfAlternatives
-from search.query import QueryRewriter
-from search.ranking import is_rankable, top_documents
+from search.execute.bm25 import is_rankable, top_documents
+from search.execute.counting import count_matches
+from search.execute.phrases import PhraseOfAlternatives
+from search.plan.planner import QueryRewriter
 
 QUERIES = [
     "سليماني",

@@ -24,7 +24,7 @@ from indexer.ingest import read_articles
 from indexer.stories import rebuild_stories
 from indexer.update import update_index
 from search.engine import JSON_FIELDS, Hit
-from search.stories import HitGroup, Story, StoryMember
+from search.present.stories import HitGroup, Story, StoryMember
 from web import create_app
 from web.i18n import UI
 from web.plurals import counted

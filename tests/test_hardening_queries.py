@@ -20,10 +20,10 @@ import pytest
 from flask.testing import FlaskClient
 
 from indexer.update import update_index
-from search.budget import MAX_PATTERNS, MAX_POSTINGS, MAX_TERMS, check_size, deadline
 from search.engine import SearchEngine
 from search.errors import QueryTooBroad, SearchTimeout
-from search.snippets import MAX_FRAGMENTS, MAX_SCANNED_CHARS, SNIPPET_CHARS, make_snippet
+from search.execute.budget import MAX_PATTERNS, MAX_POSTINGS, MAX_TERMS, check_size, deadline
+from search.present.snippets import MAX_FRAGMENTS, MAX_SCANNED_CHARS, SNIPPET_CHARS, make_snippet
 from web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,12 +186,12 @@ def _spans_of(text: str, word: str) -> list[tuple[int, int]]:
     ],
 )
 def test_a_snippet_centres_on_the_densest_matches(text: str, word: str, expected: str) -> None:
-    assert expected in make_snippet(text, _spans_of(text, word))
+    assert expected in make_snippet(text, _spans_of(text, word)).html()
 
 
 def test_an_article_of_one_word_repeated_gives_a_short_marked_snippet() -> None:
     text = "Soleimani " * 20_000
-    snippet = make_snippet(text, _spans_of(text, "Soleimani"))
+    snippet = make_snippet(text, _spans_of(text, "Soleimani")).html()
     assert snippet.startswith("<mark>Soleimani</mark>")
     assert snippet.count("…") <= 2 * MAX_FRAGMENTS
     assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= MAX_FRAGMENTS * (SNIPPET_CHARS + 80)
@@ -199,11 +199,11 @@ def test_an_article_of_one_word_repeated_gives_a_short_marked_snippet() -> None:
 
 def test_matches_past_the_scanned_start_of_a_long_article_do_not_choose_the_snippet() -> None:
     text = "alpha port " + "filler " * (MAX_SCANNED_CHARS // 7) + "port " * 50
-    snippet = make_snippet(text, _spans_of(text, "port"))
+    snippet = make_snippet(text, _spans_of(text, "port")).html()
     assert snippet.startswith("alpha <mark>port</mark>")
     assert "<mark>port</mark> <mark>port</mark>" not in snippet
 
 
 def test_a_long_article_matched_only_past_the_scanned_start_shows_its_first_match() -> None:
     text = "filler " * (MAX_SCANNED_CHARS // 7 + 10) + "port"
-    assert make_snippet(text, _spans_of(text, "port")).endswith("<mark>port</mark>")
+    assert make_snippet(text, _spans_of(text, "port")).html().endswith("<mark>port</mark>")

@@ -24,8 +24,8 @@ import pytest
 
 from bench.corpus import ensure_corpus
 from indexer.update import update_index
-from search.budget import SEARCH_SECONDS
 from search.engine import SearchEngine
+from search.execute.budget import SEARCH_SECONDS
 from tests.serving import bahith_serve
 from tests.test_hardening_queries import FUZZY_WORDS
 from web import create_app

@@ -1,4 +1,4 @@
-"""Ranking, step by step: each rule of ``search.relevance`` decides the order of two articles
+"""Ranking, step by step: each rule of ``search.execute.relevance`` decides the order of two articles
 that differ only in what that rule weighs, on a real index; then sorting and filters.
 
 Each case is a small archive (JSON lines with a headline, body, language and date) and a

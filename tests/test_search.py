@@ -9,7 +9,7 @@ import pytest
 
 from indexer.update import update_index
 from search.engine import SearchEngine
-from search.query import QueryError
+from search.plan.planner import QueryError
 
 ARABIC_SEEDS = {"000", "001", "002", "003"}
 FRENCH_SEED = "004"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search.segments import BoundedCache
+from search.execute.segments import BoundedCache
 
 
 def test_a_value_is_built_once_then_kept() -> None:

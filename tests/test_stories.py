@@ -28,7 +28,7 @@ from indexer.stories.features import extract
 from indexer.stories.sketch import make_sketch, resemblance, shingles
 from indexer.update import update_index
 from search.engine import SearchEngine
-from search.stories import StoryIndex, compare, group_hits, story_page
+from search.present.stories import StoryIndex, compare, group_hits, story_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 SEED_QUERY = "سليماني موسكو"

@@ -9,7 +9,7 @@ import pytest
 
 from indexer.update import update_index
 from search.engine import SearchEngine
-from search.lexicon import one_slip
+from search.plan.lexicon import one_slip
 
 
 @pytest.mark.parametrize(

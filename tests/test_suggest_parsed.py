@@ -7,7 +7,7 @@ import html
 import pytest
 
 from search.engine import SearchEngine
-from search.suggest import free_words, suggest
+from search.present.suggest import free_words, suggest
 
 
 @pytest.mark.parametrize(

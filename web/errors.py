@@ -14,7 +14,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from search.query import MAX_QUERY_CHARS
+from search.engine import MAX_QUERY_CHARS
 from web.i18n import MESSAGES
 
 JSON_PATHS = ("/api/", "/healthz")

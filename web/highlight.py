@@ -1,33 +1,23 @@
 """Mark every match of a query in a whole article, not just in a snippet.
 
-The terms come from the planned query (so a search for "موسكو" also marks
-"لموسكو"), and their positions from the index postings, like the snippets, so
-what is marked is exactly what matched. Excluded words (``-word``) are not marked.
+The engine gives the title and body with their match spans
+(``SearchEngine.marked``): the terms of the planned query, so a search for
+"موسكو" also marks "لموسكو", at the positions the index postings hold, like the
+snippets, so what is marked is exactly what matched. Here they only become HTML.
 """
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
-from whoosh.searching import Searcher
 
-from search.snippets import mark, match_spans
-
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+from search.present.snippets import Snippet
 
 
-def highlight_title(searcher: Searcher, docnum: int, title: str, terms: set[str]) -> Markup:
+def highlight_title(title: Snippet) -> Markup:
     """The title, escaped, with its matches in ``<mark>``."""
-    return Markup(mark(title, match_spans(searcher, [docnum], "title", terms)[docnum]))
+    return Markup(title.html())
 
 
-def highlight_paragraphs(searcher: Searcher, docnum: int, body: str, terms: set[str]) -> list[Markup]:
+def highlight_paragraphs(body: Snippet) -> list[Markup]:
     """The body as escaped paragraphs (one per non-blank line), matches in ``<mark>``."""
-    spans = match_spans(searcher, [docnum], "body", terms)[docnum]
-    paragraphs: list[Markup] = []
-    for line in _PARAGRAPH.finditer(body):
-        start, end = line.span()
-        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
-        paragraphs.append(Markup(mark(line.group(), inside)))
-    return paragraphs
+    return [Markup(line.html()) for line in body.lines()]

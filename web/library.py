@@ -1,7 +1,7 @@
 """The web app's one open index, and what each page reads from it.
 
 The index is opened once per app: a ``SearchEngine`` lives as long as the app,
-and each request goes through ``SearchEngine.searcher()``, which moves to the
+and each request goes through a ``SearchEngine`` method, which moves to the
 latest commit, so pages see newly indexed articles without a restart. Whoosh
 readers keep file positions and are not safe to share between threads, while
 waitress serves requests from several threads; so each thread has its own
@@ -9,7 +9,7 @@ engine, and no request waits for another's search to end. Each engine holds
 its own copy of the segment files in memory (reading them from the files
 instead made the first search after a start or a merge take seconds), so
 memory grows with ``web.server.THREADS``; what is derived from one segment
-(vocabulary, postings, lengths: see ``search.segments``) or from one index
+(vocabulary, postings, lengths: see ``search.execute.segments``) or from one index
 generation (``Facts``, keyed by its segments) is shared by the threads.
 """
 
@@ -27,12 +27,10 @@ from typing import Any
 from flask import current_app
 from markupsafe import Markup
 
-from search.browse import archive_root, shown_path
-from search.budget import deadline
 from search.engine import Hit, SearchEngine, SearchResults, iso_date
 from search.errors import QueryError, SearchTimeout
-from search.facets import facts_of
-from search.stories import HitGroup, StoryIndex, search_stories, with_stories
+from search.present.browse import archive_root, shown_path
+from search.present.stories import HitGroup, StoryIndex, search_stories, with_stories
 from web.highlight import highlight_paragraphs, highlight_title
 from web.timeline import Timeline, build_timeline
 
@@ -83,7 +81,7 @@ class Article:
     """The stored fields of one article, as ``/api/articles/<id>`` returns them.
 
     ``path`` is the file it was read from, relative to the folder holding every
-    indexed file (see ``search.browse.archive_root``): never where the server
+    indexed file (see ``search.present.browse.archive_root``): never where the server
     keeps it.
     """
 
@@ -184,7 +182,6 @@ class Library:
         once: the vocabulary read on a first search, shared by every thread after, is then
         read once before the first request rather than by every thread at once."""
         self.index_dir = index_dir
-        self._root: tuple[object, str | None] = (None, None)
         self._engines = threading.local()
         self._engines.engine = SearchEngine(index_dir)
         with contextlib.suppress(QueryError):
@@ -200,15 +197,7 @@ class Library:
 
     def count(self) -> int:
         """How many articles the index holds."""
-        return self._engine.searcher().doc_count()
-
-    def _root_of(self, searcher: object) -> str | None:
-        """The folder paths are shown under, worked out once per state of the index."""
-        seen, root = self._root
-        if seen is not searcher:
-            root = archive_root(searcher)  # type: ignore[arg-type]
-            self._root = (searcher, root)
-        return root
+        return self._engine.count()
 
     def search_json(
         self, text: str, *, page: int, limit: int, group: bool = True, **options: Any
@@ -242,7 +231,7 @@ class Library:
         of articles by language, source and date; raises ``QueryError``."""
         started = time.perf_counter()
         options: dict[str, Any] = {"lang": lang, "source": source, "exact": exact, "sort": sort}
-        with deadline(), StoryIndex(self.index_dir) as stories:
+        with StoryIndex(self.index_dir) as stories:
             if group:
                 found = search_stories(self._engine, stories, text, page=page, limit=PAGE_SIZE, **options)
                 results, groups, last_page = found.results, found.groups, found.pages
@@ -264,20 +253,13 @@ class Library:
 
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
-        searcher = self._engine.searcher()
-        docnum = searcher.document_number(id=article_id)
-        return (
-            None
-            if docnum is None
-            else Article.from_fields(searcher.stored_fields(docnum), self._root_of(searcher))
-        )
+        stored = self._engine.article(article_id)
+        return None if stored is None else Article.from_fields(stored, archive_root(self._engine))
 
     def stored_path(self, article_id: str) -> str | None:
         """Where the server keeps the file of this article, for the server's own use (deleting
         an upload): never shown, as ``Article.path`` is."""
-        searcher = self._engine.searcher()
-        docnum = searcher.document_number(id=article_id)
-        return None if docnum is None else searcher.stored_fields(docnum).get("path", "")
+        return self._engine.stored_path(article_id)
 
     def article_page(self, article_id: str, text: str) -> ArticlePage | None:
         """The article with every match of ``text`` marked and related articles; None if unknown.
@@ -286,36 +268,26 @@ class Library:
         rather than hiding the article; related articles not found within the
         search deadline are left out.
         """
-        searcher = self._engine.searcher()
-        docnum = searcher.document_number(id=article_id)
-        if docnum is None:
+        article = self.article(article_id)
+        found = self._engine.marked(article_id, text) if article else None
+        if article is None or found is None:
             return None
-        article = Article.from_fields(searcher.stored_fields(docnum), self._root_of(searcher))
-        with deadline():
-            try:
-                planned = self._engine.plan(text) if text.strip() else None
-            except QueryError:
-                planned = None
-        with deadline():
-            try:
-                related = [Summary.from_hit(hit) for hit in self._engine.related(article_id, RELATED)]
-            except SearchTimeout:
-                related = []
-        title_terms = planned.terms("title") if planned else set()
-        body_terms = planned.terms("body") if planned else set()
+        title, body = found
+        try:
+            related = [Summary.from_hit(hit) for hit in self._engine.related(article_id, RELATED)]
+        except SearchTimeout:
+            related = []
         return ArticlePage(
             article=article,
-            title=highlight_title(searcher, docnum, article.title, title_terms),
-            paragraphs=highlight_paragraphs(searcher, docnum, article.body, body_terms),
+            title=highlight_title(title),
+            paragraphs=highlight_paragraphs(body),
             related=related,
         )
 
     def overview(self) -> Overview:
         """Article counts by language and the latest articles."""
-        searcher = self._engine.searcher()
-        facts = facts_of(searcher.reader())
-        latest = [Summary.from_fields(searcher.stored_fields(docnum)) for docnum in facts.latest]
-        return Overview(articles=searcher.doc_count(), by_lang=facts.by_lang, latest=latest)
+        latest = [Summary.from_fields(fields) for fields in self._engine.latest()]
+        return Overview(articles=self._engine.count(), by_lang=self._engine.count_by_lang(), latest=latest)
 
 
 def current_library() -> Library:

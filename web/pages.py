@@ -10,10 +10,9 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from search.engine import LANGS, SORTS
+from search.engine import LANGS, MAX_QUERY_CHARS, SORTS
 from search.errors import QueryError, SearchTimeout
-from search.query import MAX_QUERY_CHARS
-from search.suggest import Suggestion
+from search.present.suggest import Suggestion
 from web.library import current_library
 from web.params import flag_arg, int_arg, text_arg
 

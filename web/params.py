@@ -10,7 +10,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from search.query import QueryError
+from search.errors import QueryError
 
 MAX_SOURCE_CHARS = 200
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,18}")

@@ -19,7 +19,15 @@ from markupsafe import Markup, escape
 
 from search.engine import SearchEngine
 from search.errors import QueryError
-from search.stories import FeedEntry, HitGroup, Story, StoryIndex, newest_matches, story_entries, story_page
+from search.present.stories import (
+    FeedEntry,
+    HitGroup,
+    Story,
+    StoryIndex,
+    newest_matches,
+    story_entries,
+    story_page,
+)
 from web.library import current_library
 from web.params import text_arg
 from web.plurals import counted

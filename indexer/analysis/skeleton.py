@@ -11,7 +11,7 @@ does not, and the two are different people). "شويغو", "شويجو" and "cho
 have the key "CGu".
 
 A key says nothing about meaning: common words share keys too ("يقول" and
-"يقال"). ``search.names`` decides with evidence from the index whether two words
+"يقال"). ``search.plan.names`` decides with evidence from the index whether two words
 with one key are one name.
 
 Words are index terms: normalized Arabic (ة written ه, ى written ي, no hamza on

@@ -27,12 +27,13 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from indexer.schema import TEXT_FIELDS
-from search.budget import check_time
-from search.counting import segment_matches
-from search.phrases import PhraseOfAlternatives
-from search.postings import term_postings
-from search.scoring import WordForms
-from search.segments import BoundedCache, per_segment, segment_state
+from search.execute.budget import check_time
+from search.execute.counting import segment_matches
+from search.execute.phrases import PhraseOfAlternatives
+from search.execute.postings import term_postings
+from search.execute.segments import BoundedCache, per_segment, segment_state
+from search.execute.shared_idf import WordForms
+from search.execute.whoosh_private import field_b
 
 Scores = dict[int, float]
 
@@ -205,7 +206,7 @@ class _Scorer:
         if idf is None:
             idf = self._searcher.idf(q.fieldname, q.text)
         weighting = self._weighting
-        b = weighting._field_B.get(q.fieldname, weighting.B)
+        b = field_b(weighting, q.fieldname)
         average = self._searcher.avg_field_length(q.fieldname) or 1
         parts = _term_parts(self._segment, q.fieldname, text, b, weighting.K1, average)
         postings = zip(ids, parts, strict=True)

@@ -1,6 +1,6 @@
 """What one search may cost, checked while it runs, so that no query can stall a server.
 
-Bounding each pattern (see ``query``) is not enough: a hundred short fuzzy words
+Bounding each pattern (see ``plan.planner``) is not enough: a hundred short fuzzy words
 each within its bound still took eleven seconds, and a search shares the server's
 few threads and cores with everyone else's. So a search has a budget of three
 kinds, each with a message saying what to change:

@@ -16,9 +16,9 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from search.budget import check_time
-from search.phrases import PhraseOfAlternatives
-from search.postings import term_postings
+from search.execute.budget import check_time
+from search.execute.phrases import PhraseOfAlternatives
+from search.execute.postings import term_postings
 
 
 def count_matches(searcher: Searcher, query: wq.Query) -> int:

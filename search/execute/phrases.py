@@ -17,8 +17,9 @@ from whoosh.reading import IndexReader
 from whoosh.searching import SearchContext, Searcher
 from whoosh.util import make_binary_tree
 
-from search.postings import posting_blocks, term_postings
-from search.segments import segment_id
+from search.execute.postings import term_postings
+from search.execute.segments import segment_id
+from search.execute.whoosh_private import posting_blocks
 
 Slot = list[tuple[str, bytes]]
 """The (field, term) pairs any one of which may stand at one position of a phrase."""

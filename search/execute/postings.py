@@ -4,7 +4,8 @@ Whoosh stores postings in blocks of up to 128 documents and decodes a block's
 document numbers into one array. Its matchers then hand them out one call at a
 time, which is right for ranking a few documents and slow for reading them all:
 counting the results, or finding which articles hold a phrase. Those read the
-arrays directly here.
+arrays directly (``whoosh_private.posting_blocks``). Where a word stands in an
+article (``match_spans``) is read from the postings too, for snippets and marks.
 
 A search reads the same terms several times (to rank, to count, to find
 phrases) and the common words of a language come back in query after query, so
@@ -16,12 +17,13 @@ most to decode, are those most often asked for again.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
-from whoosh.matching import Matcher
 from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
-from search.segments import BoundedCache, segment_state
+from search.execute.segments import BoundedCache, segment_state
+from search.execute.whoosh_private import posting_blocks
 
 MAX_CACHED_POSTINGS = 4_000_000
 """How many decoded postings are kept (12 bytes each: about 48 MB)."""
@@ -31,34 +33,6 @@ TermPostings = tuple[Sequence[int], Sequence[float]]
 
 _decoded: BoundedCache[TermPostings] = BoundedCache(MAX_CACHED_POSTINGS, lambda found: len(found[0]) + 1)
 """Each entry costs one more than its postings, so that terms a segment lacks are bounded too."""
-
-
-def posting_blocks(postings: Matcher, extra: str = "") -> Iterator[tuple[Sequence[int], Sequence]]:
-    """(document numbers, ``extra``) of each block of ``postings``, from where it stands.
-
-    ``extra`` is "values" (the encoded positions), "weights" (the term
-    frequencies times the field boost), or "" for nothing. This reads Whoosh's
-    block reader directly; postings it wraps (to hide deleted documents) are
-    read one by one through the ordinary matcher calls.
-    """
-    if not hasattr(postings, "_read_ids"):
-        one = {"values": postings.value, "weights": postings.weight}.get(extra)
-        while postings.is_active():
-            yield (postings.id(),), ((one(),) if one else ())
-            postings.next()
-        return
-    while postings.is_active():
-        postings._read_ids()
-        start = postings._i
-        if extra == "values":
-            postings._read_values()
-            yield postings._ids[start:], postings._values[start:]
-        elif extra == "weights":
-            postings._read_weights()
-            yield postings._ids[start:], postings._weights[start:]
-        else:
-            yield postings._ids[start:], ()
-        postings._next_block()
 
 
 def term_postings(segment: IndexReader, fieldname: str, text: bytes) -> TermPostings:
@@ -76,3 +50,27 @@ def term_postings(segment: IndexReader, fieldname: str, text: bytes) -> TermPost
 
     state = segment_state(segment)
     return decode() if state is None else _decoded.get((state, fieldname, text), decode)
+
+
+def match_spans(
+    searcher: Searcher, docnums: Iterable[int], fieldname: str, terms: Iterable[str]
+) -> dict[int, list[tuple[int, int]]]:
+    """(start, end) character spans of ``terms`` in one field, for each of ``docnums``.
+
+    Each term's postings are read once and skipped forward through the
+    documents in order, so a page of ten hits costs one pass per query term.
+    """
+    wanted = sorted(set(docnums))
+    spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in wanted}
+    reader = searcher.reader()
+    for term in terms:
+        if (fieldname, term) not in reader:
+            continue
+        postings = reader.postings(fieldname, term)
+        for docnum in wanted:
+            postings.skip_to(docnum)
+            if not postings.is_active():
+                break
+            if postings.id() == docnum:
+                spans[docnum].update((start, end) for _, start, end in postings.value_as("characters"))
+    return {docnum: sorted(found) for docnum, found in spans.items()}

@@ -20,10 +20,10 @@ in this order:
 4. **Best passage.** The part of the article around its densest stretch of
    query words: an article scores by it as well as by its whole text (the
    proximity step counts words within one passage), and its snippet comes
-   from there (``search.snippets`` picks the window with the most matches).
+   from there (``search.present.snippets`` picks the window with the most matches).
 
 The written form over its readings is decided before this, in the query: a
-word as typed weighs 1, its clitic-free readings 0.7 (``search.equivalents``).
+word as typed weighs 1, its clitic-free readings 0.7 (``search.plan.equivalents``).
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ from math import log
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from search.budget import check_time
-from search.counting import segment_matches
-from search.phrases import PhraseOfAlternatives
-from search.query import positive_terms
-from search.ranking import normalized_frequencies
-from search.scoring import WordForms
-from search.snippets import match_spans
+from search.execute.bm25 import normalized_frequencies
+from search.execute.budget import check_time
+from search.execute.counting import segment_matches
+from search.execute.phrases import PhraseOfAlternatives
+from search.execute.postings import match_spans
+from search.execute.shared_idf import WordForms
+from search.plan.planner import positive_terms
 
 COORDINATION = 2.0
 """How steeply a missing share of the query's weight lowers a score (0: not at all)."""

@@ -19,6 +19,8 @@ from typing import Generic, TypeVar
 from whoosh.index import FileIndex
 from whoosh.reading import EmptyReader, IndexReader, MultiReader, SegmentReader
 
+from search.execute.whoosh_private import latest_toc
+
 CACHED_ENTRIES = 128
 """How many (segment, kind, field) entries stay in memory; an index has a handful of segments."""
 
@@ -107,7 +109,7 @@ def refreshed_reader(index: FileIndex, current: IndexReader) -> IndexReader | No
 
 def _latest_reader(index: FileIndex, current: IndexReader) -> IndexReader | None:
     """One try at ``refreshed_reader``; raises ``FileNotFoundError`` if a commit got in between."""
-    toc = index._read_toc()
+    toc = latest_toc(index)
     if toc.generation == current.generation():
         return None
     open_readers = {segment_id(leaf): leaf for leaf, _ in current.leaf_readers()}

@@ -11,30 +11,16 @@ its own weight (the word as typed counts most).
 from __future__ import annotations
 
 from math import log
-from typing import Any
 
 from whoosh.matching import ArrayUnionMatcher, Matcher
-from whoosh.query import Term
-from whoosh.query.compound import PreloadedOr
+from whoosh.query import Query
 from whoosh.scoring import BM25F
 from whoosh.searching import SearchContext, Searcher
 
-
-class SharedIdf(BM25F):
-    """BM25F with one fixed IDF for every term it scores."""
-
-    def __init__(self, base: BM25F, idf: float) -> None:
-        super().__init__(B=base.B, K1=base.K1)
-        self._field_B = dict(base._field_B)
-        self._idf = idf
-
-    def scorer(self, searcher: Searcher, fieldname: str, text: bytes, qf: int = 1) -> Any:
-        scorer = super().scorer(searcher, fieldname, text, qf=qf)
-        scorer.idf = self._idf
-        return scorer
+from search.execute.whoosh_private import FixedIdf, UnionOfPreloaded
 
 
-class WordForms(PreloadedOr):
+class WordForms(UnionOfPreloaded):
     """The forms of one query word in one field, merged and scored as one term."""
 
     def shared_idf(self, searcher: Searcher) -> float:
@@ -44,11 +30,12 @@ class WordForms(PreloadedOr):
         frequency = min(documents, sum(parent.doc_frequency(q.fieldname, q.text) for q in self.subqueries))
         return log(documents / (frequency + 1)) + 1
 
-    def _matcher(self, subs: list[Term], searcher: Searcher, context: SearchContext | None) -> Matcher:
+    def union(self, subs: list[Query], searcher: Searcher, context: SearchContext | None) -> Matcher:
+        """The forms' matchers merged, each scored with the shared IDF (under BM25F)."""
         weighting = context.weighting if context else searcher.weighting
         if not isinstance(weighting, BM25F):
-            return super()._matcher(subs, searcher, context)
-        shared = SharedIdf(weighting, self.shared_idf(searcher))
+            return super().union(subs, searcher, context)
+        shared = FixedIdf(weighting, self.shared_idf(searcher))
         shared_context = context.set(weighting=shared) if context else SearchContext(weighting=shared)
         matchers = [sub.matcher(searcher, shared_context) for sub in subs]
         return ArrayUnionMatcher(matchers, searcher.doc_count_all(), boost=self.boost, scored=True)

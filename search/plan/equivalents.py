@@ -27,8 +27,8 @@ from whoosh.reading import IndexReader
 
 from indexer.analysis import READING_MARK, analyze_word, is_common_word, months
 from indexer.analysis.script import Script, script_of
-from search.lexicon import Lexicon
-from search.names import NameMatcher
+from search.plan.lexicon import Lexicon
+from search.plan.names import NameMatcher
 
 READING_WEIGHT = 0.7
 """Weight of a word's readings (its stems) relative to the word as the user wrote it, so

@@ -27,7 +27,7 @@ from whoosh.reading import IndexReader
 
 from indexer.analysis import READING_MARK
 from indexer.schema import TEXT_FIELDS
-from search.segments import per_segment
+from search.execute.segments import per_segment
 
 MAX_PREFIX_SCAN = 2000
 """The most terms one prefix scan looks at, so a short prefix cannot walk the whole lexicon."""

@@ -47,7 +47,7 @@ from indexer.analysis.arabic.clitics import ARTICLE
 from indexer.analysis.script import Script, script_of
 from indexer.analysis.skeleton import INITIAL_VOWEL, could_start, skeletons, spellings_agree, vowels_agree
 from indexer.schema import TEXT_FIELDS
-from search.lexicon import AFTER_ALL, Lexicon
+from search.plan.lexicon import AFTER_ALL, Lexicon
 
 ARTICLE_RATIO = 10
 """A name is written its usual way (bare or with the article) this many times as often as the other way."""

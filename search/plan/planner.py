@@ -30,11 +30,12 @@ from whoosh.reading import IndexReader
 from indexer.analysis import analyze_text, months
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
-from search.budget import check_size, check_time
-from search.equivalents import Form, arabic_terms, finder_for
 from search.errors import QueryError
-from search.phrases import PhraseOfAlternatives
-from search.scoring import WordForms
+from search.execute.budget import check_size, check_time
+from search.execute.phrases import PhraseOfAlternatives
+from search.execute.shared_idf import WordForms
+from search.execute.whoosh_private import pattern_terms
+from search.plan.equivalents import Form, arabic_terms, finder_for
 
 MAX_QUERY_CHARS = 500
 """Longer queries are refused: nobody types them, and they cost."""
@@ -211,7 +212,7 @@ class QueryRewriter:
         return {form: forms[form] for form in ranked[:MAX_WORD_FORMS]}
 
     def _term(self, q: wq.Term, across: bool) -> wq.Query:
-        """A word with its clitic forms and equivalents, scored as one word (see ``scoring``)."""
+        """A word with its clitic forms and equivalents, scored as one word (see ``execute.shared_idf``)."""
         if q.fieldname not in TEXT_FIELDS:
             return q
         forms = self.forms((q.text,), across)
@@ -261,7 +262,7 @@ class QueryRewriter:
             edits, prefix = min(q.maxdist, MAX_FUZZY_DISTANCE), max(q.prefixlength, 1)
             candidates = sorted(self._forms_of.lexicon.within(fieldname, text, edits, prefix))
         else:
-            candidates = q._btexts(self._reader)
+            candidates = pattern_terms(q, self._reader)
         scored: list[tuple[int, str]] = []
         for count, term in enumerate(candidates):
             if count >= 20 * MAX_EXPANSIONS:

@@ -1,8 +1,8 @@
 """Browsing the index without a query: list articles, show one, find what to delete, sum it up.
 
 ``bahith list``, ``show``, ``delete`` and ``stats`` read stored fields and the
-vocabulary directly; this module is their only door to Whoosh, as the engine is
-for searches. Articles are named by id (or the start of one, as git names
+vocabulary directly, on the engine's latest state of the index; the command line
+and the web pass the engine and never see Whoosh. Articles are named by id (or the start of one, as git names
 commits) or by the file they came from.
 """
 
@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from whoosh.searching import Searcher
 
 from indexer.analysis import READING_MARK
 from indexer.ingest.discovery import real_path
-from search.engine import iso_date
+from search.engine import SearchEngine, iso_date
 
 MIN_ID_PREFIX = 4
 """The shortest start of an id accepted for a whole one: shorter would often be ambiguous."""
@@ -52,11 +53,11 @@ def _article(stored: dict[str, object], with_body: bool = False) -> Article:
 
 
 def list_articles(
-    searcher: Searcher, *, lang: str | None = None, source: str | None = None, since: date | None = None
+    engine: SearchEngine, *, lang: str | None = None, source: str | None = None, since: date | None = None
 ) -> list[Article]:
     """The articles matching the filters, newest first, undated last (then by title)."""
     found = []
-    for _, stored in searcher.reader().iter_docs():
+    for _, stored in engine.searcher().reader().iter_docs():
         when: datetime | None = stored.get("date")
         if (lang and stored.get("lang") != lang) or (source and stored.get("source") != source):
             continue
@@ -72,8 +73,12 @@ class AmbiguousId(LookupError):
     """The start of an id that several articles share; the message names them."""
 
 
-def article_by_id(searcher: Searcher, wanted: str) -> Article | None:
+def article_by_id(engine: SearchEngine, wanted: str) -> Article | None:
     """The article whose id is ``wanted``, or starts with it; None when none does."""
+    return _by_id(engine.searcher(), wanted)
+
+
+def _by_id(searcher: Searcher, wanted: str) -> Article | None:
     docnum = searcher.document_number(id=wanted)
     if docnum is not None:
         return _article(searcher.stored_fields(docnum), with_body=True)
@@ -83,15 +88,15 @@ def article_by_id(searcher: Searcher, wanted: str) -> Article | None:
     live = [i for i in ids if searcher.document_number(id=i) is not None]
     if len(live) > 1:
         raise AmbiguousId(f"{wanted} starts the ids of {len(live)} articles: {', '.join(live[:5])}")
-    return article_by_id(searcher, live[0]) if live else None
+    return _by_id(searcher, live[0]) if live else None
 
 
-def articles_from(searcher: Searcher, path: Path) -> list[Article]:
+def articles_from(engine: SearchEngine, path: Path) -> list[Article]:
     """The articles read from the file ``path``, or from files under the folder ``path``."""
     where = str(real_path(Path(os.path.abspath(path.expanduser()))))
     return [
         _article(stored)
-        for _, stored in searcher.reader().iter_docs()
+        for _, stored in engine.searcher().reader().iter_docs()
         if stored.get("path") == where or str(stored.get("path", "")).startswith(where + os.sep)
     ]
 
@@ -109,7 +114,7 @@ class Overview:
     deleted: int
 
 
-def overview(searcher: Searcher) -> Overview:
+def overview(engine: SearchEngine) -> Overview:
     """Sources by article count, the date range, the vocabulary and the segments.
 
     The vocabulary counts the distinct words of titles and bodies as indexed,
@@ -117,7 +122,7 @@ def overview(searcher: Searcher) -> Overview:
     words. ``deleted`` counts articles removed but still taking room in a
     segment until the next merge.
     """
-    reader = searcher.reader()
+    reader = engine.searcher().reader()
     sources: Counter[str] = Counter()
     dates: list[datetime] = []
     for _, stored in reader.iter_docs():
@@ -140,14 +145,26 @@ def overview(searcher: Searcher) -> Overview:
     )
 
 
-def archive_root(searcher: Searcher) -> str | None:
+_roots: WeakKeyDictionary[Searcher, str | None] = WeakKeyDictionary()
+"""Each state of the index's archive root: finding it walks every path."""
+
+
+def archive_root(engine: SearchEngine) -> str | None:
     """The deepest folder holding every file the index was read from; None for an empty index.
 
     The index stores absolute paths, which tell whoever reads a web page or an
     API answer where the server keeps its files. Shown under this folder, a
     path still says which file an article came from. The paths are indexed
     terms, kept in order, so the first and the last share what all share.
+    Worked out once per state of the index.
     """
+    searcher = engine.searcher()
+    if searcher not in _roots:
+        _roots[searcher] = _common_folder(searcher)
+    return _roots[searcher]
+
+
+def _common_folder(searcher: Searcher) -> str | None:
     paths = searcher.reader().lexicon("path")
     first = next(iter(paths), None)
     if first is None:

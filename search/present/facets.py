@@ -23,8 +23,8 @@ from threading import Lock
 
 from whoosh.reading import IndexReader
 
-from search.budget import CHECK_EVERY, check_time
-from search.segments import segment_state
+from search.execute.budget import CHECK_EVERY, check_time
+from search.execute.segments import segment_state
 
 LATEST = 8
 """How many of the most recent articles the empty search page lists."""

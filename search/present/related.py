@@ -4,7 +4,7 @@ Whoosh's "more like this" takes an article's most distinctive terms and searches
 for them, which finds articles in the same language only: "soleimani" is not a
 word of the Arabic articles. Here each distinctive term is searched with its
 forms (clitic forms, other spellings) and its equivalents in the other language:
-names in the other script, months in the other language (``equivalents``).
+names in the other script, months in the other language (``plan.equivalents``).
 
 What the two languages share is only those names and dates, so articles in the
 other language score lower than those in the article's own language however
@@ -20,8 +20,8 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from indexer.analysis import READING_MARK
-from search.equivalents import finder_for
-from search.query import forms_query
+from search.plan.equivalents import finder_for
+from search.plan.planner import forms_query
 
 KEY_TERMS = 30
 """How many of the article's most distinctive terms are searched for."""

@@ -1,24 +1,29 @@
-"""Snippets: the stretch of an article that shows why it matched.
+"""Snippets: the stretch of an article that shows why it matched, as text and match spans.
 
 Match positions come from the index postings (character offsets stored at index
 time), not from re-analysing the article, so building a snippet costs a few
 postings lookups. The whole written word is marked: "لموسكو" for the query
-"موسكو". The text is HTML-escaped before ``<mark>`` tags are added, so nothing
-in an article can inject markup.
+"موسكو". A snippet is plain text with the (start, end) offsets of its matches,
+so each caller renders it its own way: ``Snippet.html`` escapes the text before
+adding ``<mark>`` tags (nothing in an article can inject markup), the command
+line colours the same spans.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape
-
-from whoosh.searching import Searcher
+from typing import Any
 
 SNIPPET_CHARS = 220
 """About how long one fragment is."""
 
 MAX_FRAGMENTS = 2
-ELLIPSIS = " … "
+ELISION = "…"
+"""Stands where the article's text is left out, before, between or after fragments."""
 MAX_SCANNED_CHARS = 50_000
 """Snippets are looked for in this many characters at the start of an article: past
 that, a reader has long stopped, and a huge article must not make its snippet costly."""
@@ -26,43 +31,100 @@ that, a reader has long stopped, and a huge article must not make its snippet co
 WORD_REACH = 30
 """How far (exclusive) to look for a space to end a fragment on a whole word."""
 
+Span = tuple[int, int]
+"""(start, end) character offsets of one match."""
 
-def match_spans(
-    searcher: Searcher, docnums: Iterable[int], fieldname: str, terms: Iterable[str]
-) -> dict[int, list[tuple[int, int]]]:
-    """(start, end) character spans of ``terms`` in one field, for each of ``docnums``.
-
-    Each term's postings are read once and skipped forward through the
-    documents in order, so a page of ten hits costs one pass per query term.
-    """
-    wanted = sorted(set(docnums))
-    spans: dict[int, set[tuple[int, int]]] = {docnum: set() for docnum in wanted}
-    reader = searcher.reader()
-    for term in terms:
-        if (fieldname, term) not in reader:
-            continue
-        postings = reader.postings(fieldname, term)
-        for docnum in wanted:
-            postings.skip_to(docnum)
-            if not postings.is_active():
-                break
-            if postings.id() == docnum:
-                spans[docnum].update((start, end) for _, start, end in postings.value_as("characters"))
-    return {docnum: sorted(found) for docnum, found in spans.items()}
+_WORD = re.compile(r"\S+")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 
 
-def mark(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` escaped for HTML, with each span wrapped in ``<mark>``."""
-    out: list[str] = []
-    cursor = 0
+def _kept(spans: Iterable[Span]) -> list[Span]:
+    """``spans`` (sorted) without those that start inside the one before: one mark each."""
+    kept: list[Span] = []
     for start, end in spans:
-        if start < cursor:
-            continue
-        out.append(escape(text[cursor:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        cursor = end
-    out.append(escape(text[cursor:]))
-    return "".join(out)
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Text shown of an article, with where the query matched in it.
+
+    ``marks`` are sorted, non-overlapping (start, end) offsets into ``text``;
+    ``elisions`` the offsets of the ``ELISION`` characters that stand for text
+    left out (an article's own "…" is not one of them).
+    """
+
+    text: str = ""
+    marks: tuple[Span, ...] = ()
+    elisions: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def runs(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, marked) runs, in order, none empty."""
+        runs: list[tuple[str, bool]] = []
+        cursor = 0
+        for start, end in self.marks:
+            runs += [(self.text[cursor:start], False), (self.text[start:end], True)]
+            cursor = end
+        runs.append((self.text[cursor:], False))
+        return [run for run in runs if run[0]]
+
+    def html(self) -> str:
+        """The text escaped for HTML, each match wrapped in ``<mark>``."""
+        return "".join(
+            f"<mark>{escape(piece)}</mark>" if marked else escape(piece) for piece, marked in self.runs()
+        )
+
+    def __html__(self) -> str:
+        """What a template shows: the HTML, whose only markup is the ``<mark>`` tags."""
+        return self.html()
+
+    def lines(self) -> list[Snippet]:
+        """One snippet per non-blank line, each with the marks that fall inside it."""
+        found: list[Snippet] = []
+        for line in _PARAGRAPH.finditer(self.text):
+            start, end = line.span()
+            inside = tuple((s - start, e - start) for s, e in self.marks if s >= start and e <= end)
+            found.append(Snippet(line.group(), inside))
+        return found
+
+    def to_json(self) -> dict[str, Any]:
+        """The plain text and the marks as [start, end] pairs."""
+        return {"text": self.text, "marks": [list(span) for span in self.marks]}
+
+
+def marked_text(text: str, spans: Iterable[Span]) -> Snippet:
+    """The whole of ``text`` with ``spans`` marked: a title, or an article's body."""
+    return Snippet(text, tuple(_kept(spans)))
+
+
+def _collapsed(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+    """``text`` with each run of whitespace made one space and its ends trimmed, and
+    ``spans`` moved with it (an end in whitespace moves back to the word before it,
+    a start forward to the word after)."""
+    words = [match.span() for match in _WORD.finditer(text)]
+    starts = [start for start, _ in words]
+    moved: list[int] = []
+    length = 0
+    for number, (start, end) in enumerate(words):
+        length += 1 if number else 0
+        moved.append(length)
+        length += end - start
+
+    def place(offset: int, is_end: bool) -> int:
+        number = bisect_right(starts, offset) - 1
+        if number >= 0 and offset <= words[number][1]:
+            return moved[number] + offset - words[number][0]
+        if is_end:
+            return moved[number] + words[number][1] - words[number][0] if number >= 0 else 0
+        return moved[number + 1] if number + 1 < len(words) else length
+
+    text_out = " ".join(text[start:end] for start, end in words)
+    return text_out, [(place(start, False), place(end, True)) for start, end in spans]
 
 
 def _word_boundary_left(text: str, index: int) -> int:
@@ -107,16 +169,28 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(chosen)
 
 
-def make_snippet(text: str, spans: list[tuple[int, int]]) -> str:
-    """An HTML snippet of ``text`` around ``spans``; the opening of the text when none."""
+def make_snippet(text: str, spans: list[Span]) -> Snippet:
+    """A snippet of ``text`` around ``spans``; the opening of the text when none."""
     if not spans:
         end = _word_boundary_right(text, SNIPPET_CHARS)
-        return escape(" ".join(text[:end].split())) + (ELLIPSIS.rstrip() if end < len(text) else "")
-    pieces: list[str] = []
+        opening = " ".join(text[:end].split())
+        if end < len(text):
+            return Snippet(f"{opening} {ELISION}", (), (len(opening) + 1,))
+        return Snippet(opening)
+    out, marks, elisions = "", list[Span](), list[int]()
     scanned = [span for span in spans if span[1] <= MAX_SCANNED_CHARS] or spans[:1]
     for start, end in _windows(text, scanned):
         start, end = _word_boundary_left(text, start), _word_boundary_right(text, end)
-        inside = [(s - start, e - start) for s, e in scanned if s >= start and e <= end]
-        fragment = " ".join(mark(text[start:end], inside).split())
-        pieces.append(("…" if start > 0 else "") + fragment + ("…" if end < len(text) else ""))
-    return " ".join(pieces)
+        inside = _kept((s - start, e - start) for s, e in scanned if s >= start and e <= end)
+        fragment, fragment_marks = _collapsed(text[start:end], inside)
+        if out:
+            out += " "
+        if start > 0:
+            elisions.append(len(out))
+            out += ELISION
+        marks += [(len(out) + s, len(out) + e) for s, e in fragment_marks]
+        out += fragment
+        if end < len(text):
+            elisions.append(len(out))
+            out += ELISION
+    return Snippet(out, tuple(marks), tuple(elisions))

@@ -26,10 +26,11 @@ from whoosh.searching import Searcher
 from indexer.analysis import analyze_text
 from indexer.stories import StoryState
 from indexer.stories.state import Listed, Member
-from search.budget import deadline
 from search.engine import MAX_LIMIT, MAX_PAGE, Hit, SearchEngine, SearchResults, iso_date
 from search.errors import QueryError
-from search.snippets import make_snippet, match_spans
+from search.execute.budget import deadline
+from search.execute.postings import match_spans
+from search.present.snippets import make_snippet
 
 MAX_READ_FOR_GROUPING = 1000
 """Ranked articles read at most to fill one page of stories (in pages of ``MAX_LIMIT``): a page
@@ -292,7 +293,7 @@ def _add_snippets(searcher: Searcher, terms: set[str], groups: list[HitGroup]) -
     for group, docnum in zip(groups, docnums, strict=True):
         if docnum is not None:
             body = searcher.stored_fields(docnum).get("body", "")
-            group.hit = replace(group.hit, snippet=make_snippet(body, spans[docnum]))
+            group.hit = replace(group.hit, excerpt=make_snippet(body, spans[docnum]))
 
 
 def with_stories(stories: StoryIndex, hits: list[Hit]) -> list[HitGroup]:

@@ -29,9 +29,9 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import READING_MARK, Script, Token, analyze_text, is_common_word
 from indexer.schema import TEXT_FIELDS
-from search.equivalents import finder_for
-from search.query import QueryRewriter
-from search.snippets import match_spans
+from search.execute.postings import match_spans
+from search.plan.equivalents import finder_for
+from search.plan.planner import QueryRewriter
 
 MUCH_COMMONER = 20
 """A word found in some articles is only corrected to one in this many times as many."""

@@ -350,9 +350,7 @@ def _timings(seconds: list[float]) -> dict[str, float]:
     return {f"p{share}_ms": round(percentile(ordered, share / 100) * 1000, 1) for share in (50, 95, 99)}
 
 
-def run_step(
-    base: str, clients: dict[str, tuple[int, Callable[[], str]]], seconds: float, requests: int
-) -> Tally:
+def run_step(clients: dict[str, tuple[int, Callable[[], str]]], seconds: float, requests: int) -> Tally:
     """Run ``clients`` (kind: (how many, a function giving the next URL)) for ``seconds`` or until
     ``requests`` are sent; what they saw."""
     tally, stop, allowance = Tally(), threading.Event(), Allowance(requests)
@@ -407,6 +405,7 @@ def scaling(args: argparse.Namespace) -> dict[str, object]:
     texts = [query.text for query in build_queries(generated, SCALING_QUERIES, args.seed)]
     queries = Queries(list(dict.fromkeys(texts)))
     rng, rng_lock = random.Random(args.seed), threading.Lock()
+    load_before = os.getloadavg()[0]  # other work on the machine skews every figure: say how much
     rows, beside_pages = [], []
     for workers in args.workers:
         server = Server(index_dir, workers)
@@ -422,18 +421,16 @@ def scaling(args: argparse.Namespace) -> dict[str, object]:
                 return f"{base}/article/{article_id}?{urllib.parse.urlencode({'q': queries.next()})}"
 
             warm_up = {"api search": (THREADS * workers, search_url)}  # every thread opens its engine
-            run_step(server.base, warm_up, WARM_UP_SECONDS, args.max_requests)
+            run_step(warm_up, WARM_UP_SECONDS, args.max_requests)
             for clients in args.client_counts:
                 progress(f"--workers {workers}: {clients} search clients for {args.step_seconds:g} s")
-                tally = run_step(
-                    server.base, {"api search": (clients, search_url)}, args.step_seconds, args.max_requests
-                )
+                tally = run_step({"api search": (clients, search_url)}, args.step_seconds, args.max_requests)
                 rows.append(
                     {"workers": workers, "clients": clients, **_step_figures(tally, args.step_seconds)}
                 )
             progress(f"--workers {workers}: {SLOW_PAGE_SEARCH_CLIENTS} search clients beside article pages")
             mix = {"api search": (SLOW_PAGE_SEARCH_CLIENTS, search_url), "article page": (1, page_url)}
-            tally = run_step(server.base, mix, args.step_seconds, args.max_requests)
+            tally = run_step(mix, args.step_seconds, args.max_requests)
             beside_pages.append(
                 {
                     "workers": workers,
@@ -446,6 +443,7 @@ def scaling(args: argparse.Namespace) -> dict[str, object]:
     return {
         "articles": args.articles + len(list(args.seeds.iterdir())),
         "cores": os.cpu_count(),
+        "load_average_before_and_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "step_seconds": args.step_seconds,
         "search": rows,
         "search_beside_article_pages": beside_pages,

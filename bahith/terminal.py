@@ -18,7 +18,6 @@ they are reordered, as a terminal with bidi support would lay them out.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
@@ -36,7 +35,6 @@ BIDI_CHOICES = ("auto", "on", "off")
 NO_BIDI_TERMINALS = {"TERM_PROGRAM": ("vscode",), "TERMINAL_EMULATOR": ("JetBrains-JediTerm",)}
 """Environment variables that name a terminal drawing Arabic in logical order."""
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
 RLM = "\u200f"
 """Sets a right-to-left paragraph in terminals that apply the algorithm themselves."""
 
@@ -78,20 +76,6 @@ def display_width(text: str) -> int:
 
 Run = tuple[str, bool]
 """A piece of text and whether it is highlighted."""
-
-
-def marked_runs(snippet: str) -> list[Run]:
-    """A snippet's HTML (escaped text, ``<mark>`` around matches) as plain runs."""
-    runs: list[Run] = []
-    cursor = 0
-    for match in _MARK.finditer(snippet):
-        runs += [
-            (html.unescape(snippet[cursor : match.start()]), False),
-            (html.unescape(match.group(1)), True),
-        ]
-        cursor = match.end()
-    runs.append((html.unescape(snippet[cursor:]), False))
-    return [run for run in runs if run[0]]
 
 
 def _words(runs: list[Run]) -> list[list[Run]]:

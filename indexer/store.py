@@ -18,7 +18,7 @@ from pathlib import Path
 
 import whoosh.index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import _DEF_INDEX_NAME, Index
+from whoosh.index import Index
 from whoosh.util.filelock import try_for
 
 from indexer.analysis import ANALYSIS_VERSION
@@ -27,6 +27,8 @@ from indexer.schema import build_schema
 
 INDEX_ENV = "BAHITH_INDEX"
 META_FILE = "bahith.json"
+WHOOSH_INDEX_NAME = "MAIN"
+"""The name Whoosh gives an index opened without one; its writers lock ``<name>_WRITELOCK``."""
 
 
 class IndexUnavailable(Exception):
@@ -86,7 +88,7 @@ def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise IndexUnavailable(f"cannot make the index folder {index_dir}: {os_error_text(error)}") from None
-    lock = FileStorage(str(index_dir)).lock(f"{_DEF_INDEX_NAME}_WRITELOCK")
+    lock = FileStorage(str(index_dir)).lock(f"{WHOOSH_INDEX_NAME}_WRITELOCK")
     if not try_for(lock.acquire, timeout=timeout, delay=0.05):
         raise IndexUnavailable(
             f"the index at {index_dir} is being written by another process; try again when it has finished"

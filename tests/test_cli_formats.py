@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from bahith.cli import cli
 from bahith.formats import write_rows
-from bahith.terminal import Screen, bidi_wanted, color_wanted, display_width, marked_runs, wrap_runs
+from bahith.terminal import Screen, bidi_wanted, color_wanted, display_width, wrap_runs
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -206,10 +206,6 @@ def test_search_with_bidi_on_reorders_arabic_snippets(seed_index: Path) -> None:
     _, out, _ = run(seed_index, "search", "--bidi", "on", "--limit", "1", "سليماني")
     assert "يناميلس" in out
     assert max(display_width(line) for line in out.splitlines()) <= 60
-
-
-def test_marked_runs_read_snippet_html() -> None:
-    assert marked_runs("a &amp; <mark>b</mark> c") == [("a & ", False), ("b", True), (" c", False)]
 
 
 def test_json_rows_stream_as_one_document() -> None:

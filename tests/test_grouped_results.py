@@ -24,6 +24,7 @@ from indexer.ingest import read_articles
 from indexer.stories import rebuild_stories
 from indexer.update import update_index
 from search.engine import JSON_FIELDS, Hit
+from search.present.snippets import Snippet
 from search.present.stories import HitGroup, Story, StoryMember
 from web import create_app
 from web.i18n import UI
@@ -275,7 +276,7 @@ def test_the_also_in_line_is_in_the_interface_language_and_escaped(seeds: Path, 
         StoryMember(f"a{n}", "t", source, lang, None, None, n)
         for n, (source, lang) in enumerate([("Daily", "ar"), ("<b>Wire</b>", "ar"), ("", "fr")])
     )
-    hit = Hit("a0", "", "t", "ar", "Daily", "", None, 1.0, "")
+    hit = Hit("a0", "", "t", "ar", "Daily", "", None, 1.0, Snippet())
     app = create_app({"BAHITH_INDEX": seeds})
     with app.test_request_context(f"/?ui={ui}"):
         g.ui = UI(ui)

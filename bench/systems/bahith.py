@@ -38,7 +38,11 @@ class Bahith:
 
     def search(self, query: Query, *, snippets: bool) -> int:
         assert self.engine is not None, "open() first"
-        return len(self.engine.search(query.text, limit=TOP_K, snippets=snippets).hits)
+        hits = self.engine.search(query.text, limit=TOP_K, snippets=snippets).hits
+        if snippets:
+            shown = [hit.snippet for hit in hits]  # the HTML a page shows is built when read
+            return len(shown)
+        return len(hits)
 
     def add_and_find(self, index_dir: Path, path: Path, word: str) -> int:
         update_index(index_dir, [path])

@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,10 +112,10 @@ def connection_to(served: Served, worker: int) -> http.client.HTTPConnection:
     raise AssertionError(f"worker {worker} answered none of {CONNECTIONS_TRIED} connections")
 
 
-def wait_until(condition: object, seconds: float) -> bool:
+def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
+        if condition():
             return True
         time.sleep(0.05)
     return False
@@ -231,6 +231,22 @@ def test_a_killed_worker_is_replaced_and_the_server_answers_meanwhile(index_dir:
         served.process.terminate()
         _, errors = served.process.communicate(timeout=30)
     assert f"bahith: worker {killed} was killed by SIGKILL; starting another" in errors
+
+
+def test_a_worker_that_cannot_start_is_tried_again_until_it_can(index_dir: Path) -> None:
+    away = index_dir.with_name("index-away")
+    with serving(index_dir, 2) as served:
+        assert served.process.stderr is not None
+        killed, _ = sorted(served.workers())
+        index_dir.rename(away)
+        os.kill(killed, signal.SIGKILL)
+        said = [served.process.stderr.readline() for _ in range(2)]
+        away.rename(index_dir)
+        assert said == [
+            f"bahith: worker {killed} was killed by SIGKILL; starting another\n",
+            f"bahith: no index at {index_dir}: create one with 'bahith index PATH…'; trying again in 1 s\n",
+        ]
+        assert wait_until(lambda: len(served.workers() - {killed}) == 2, START_TIMEOUT)
 
 
 def test_sigterm_to_the_parent_stops_every_worker_and_frees_the_port(index_dir: Path) -> None:

@@ -13,6 +13,12 @@ articles:
 - across languages: the share of Arabic–French pairs from different events
   grouped together (false joins) and of those from one event grouped (recall).
 
+The seed story is also grouped among the 200 distractor articles of the relevance set
+(``bench/relevance_set/distractors``), written to reuse the seeds' names and words in
+other events (other people called سليماني, the city of السليمانية, other visits to
+Moscow): of the articles in the story holding most seeds, how many are seeds
+(precision), and how many of the seeds it holds (recall).
+
 Cost is the time to add ``--add`` articles, one commit each, to a story state
 already holding ``--n`` articles of ``bench.corpus``'s synthetic archive (the
 state is built once and cached under ``bench/.work/stories``); ``--n`` may be given
@@ -26,6 +32,7 @@ import json
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations
@@ -41,6 +48,7 @@ from indexer.stories.batch import place_articles
 from indexer.stories.grouping import root_of
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "stories"
+DISTRACTORS = REPO_ROOT / "bench" / "relevance_set" / "distractors"
 SEED_STORY = "A"
 """The fixtures' name for the seeds' event."""
 RESULTS = REPO_ROOT / "bench" / "results" / "stories.json"
@@ -166,6 +174,28 @@ def measure_cost(n: int, added: int, seeds_dir: Path) -> dict[str, object]:
     }
 
 
+def measure_among_distractors(seeds_dir: Path) -> dict[str, object]:
+    """The seed story grouped with the relevance set's distractors, seeds first as an index run
+    of the two folders would take them."""
+    seeds = [a for path in sorted(seeds_dir.iterdir()) for a in read_articles(path)]
+    others = [a for path in sorted(DISTRACTORS.glob("*/*.txt")) for a in read_articles(path)]
+    with tempfile.TemporaryDirectory() as folder:
+        place_articles(Path(folder), [a for a in [*seeds, *others] if isinstance(a, Article)])
+        state = StoryState(Path(folder))
+        story_of = state.story_ids(a.id for a in [*seeds, *others])
+        state.close()
+    seed_ids = {a.id for a in seeds}
+    held = Counter(story_of[i] for i in seed_ids)
+    story, seeds_in_it = held.most_common(1)[0]
+    size = sum(1 for s in story_of.values() if s == story)
+    return {
+        "articles": len(story_of),
+        "seed_story_size": size,
+        "precision": round(seeds_in_it / size, 4),
+        "recall": round(seeds_in_it / len(seed_ids), 4),
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print and save the figures."""
     parser = argparse.ArgumentParser(prog="python -m bench.stories", description=__doc__.split("\n\n")[0])
@@ -173,8 +203,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--add", type=int, default=50, help="articles added to measure the cost")
     parser.add_argument("--seeds", type=Path, default=default_seeds_dir())
     args = parser.parse_args(argv)
-    results: dict[str, object] = {"quality": measure_quality(args.seeds)}
+    results: dict[str, object] = {
+        "quality": measure_quality(args.seeds),
+        "among_distractors": measure_among_distractors(args.seeds),
+    }
     print(json.dumps(results["quality"], indent=2))
+    print(json.dumps({"among_distractors": results["among_distractors"]}))
     costs = []
     for n in args.n or [10_000]:
         costs.append(measure_cost(n, args.add, args.seeds))

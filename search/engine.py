@@ -23,6 +23,7 @@ from whoosh.searching import Searcher
 
 from indexer.analysis.script import script_of
 from indexer.store import open_index
+from indexer.stories import StoryState
 from search.execute.bm25 import is_rankable, top_documents
 from search.execute.budget import DeadlineCollector, check_slow_size, check_time, deadline
 from search.execute.counting import segment_matches
@@ -484,19 +485,48 @@ class SearchEngine:
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
         """The articles most like ``article_id``, in its language and the other (see ``present.related``).
 
-        An article in the other language is marked ``cross_language``; hits have
-        no snippet. An id the index does not hold has no related articles. Runs
-        under the search deadline: ``SearchTimeout`` past it.
+        The other articles of its story come first, best-scored first; then the
+        articles alike enough in their terms. An article in the other language is
+        marked ``cross_language``; hits have no snippet. An id the index does not
+        hold has no related articles. The term search runs under the search
+        deadline: ``SearchTimeout`` past it.
         """
         searcher = self.searcher()
         docnum = searcher.document_number(id=article_id)
         if docnum is None:
             return []
         with deadline():
-            return [
-                self._hit(searcher, found, score, None, crossed)
-                for found, score, crossed in related_articles(searcher, docnum, limit)
-            ]
+            alike = related_articles(searcher, docnum, limit)
+        own_lang = searcher.stored_fields(docnum).get("lang", "")
+        scores = {found: (score, crossed) for found, score, crossed in alike}
+        story = [found for found in self._story_of(searcher, article_id) if found != docnum]
+        story.sort(key=lambda found: -scores.get(found, (0.0, False))[0])
+        chosen = [*story, *(found for found, _, _ in alike if found not in story)][:limit]
+        return [
+            self._hit(
+                searcher,
+                found,
+                scores.get(found, (0.0, False))[0],
+                None,
+                searcher.stored_fields(found).get("lang", "") != own_lang,
+            )
+            for found in chosen
+        ]
+
+    def _story_of(self, searcher: Searcher, article_id: str) -> list[int]:
+        """The documents of the articles in ``article_id``'s story, itself included; none
+        without a story file. Grouping told them apart at index time, across languages
+        too, which no similarity of terms at query time does as well."""
+        if not StoryState.exists(self.index_dir):
+            return []
+        state = StoryState(self.index_dir)
+        try:
+            story = state.story_ids([article_id]).get(article_id)
+            members = state.listed([story]) if story else []
+        finally:
+            state.close()
+        found = (searcher.document_number(id=member.id) for member in members)
+        return [docnum for docnum in found if docnum is not None]
 
     def _hit(
         self,

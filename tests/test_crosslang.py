@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from bahith.cli import cli
 from bench.crosslang import MAX_FALSE_MATCH_RATE
 from bench.matching import CONTROL_IDS, CaseIndex
+from indexer.stories import StoryState
+from indexer.update import update_index
 from search.engine import Hit, SearchEngine
 from tests.crosslang_pairs import PAIRS
 
@@ -144,6 +146,25 @@ def test_related_respects_the_limit_and_an_unknown_id_has_none(seed_engine: Sear
     first = seed_engine.search("سليماني", exact=True).hits[0]
     assert len(seed_engine.related(first.id, limit=2)) == 2
     assert seed_engine.related("no-such-article") == []
+
+
+@pytest.fixture(scope="module")
+def mixed_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, examples_dir: Path) -> Path:
+    """The seeds among the sample articles, which tell other stories (metro, dates, a port)."""
+    index_dir = tmp_path_factory.mktemp("mixed-index")
+    update_index(index_dir, [seeds_dir, examples_dir])
+    return index_dir
+
+
+@pytest.mark.parametrize("stories", [True, False], ids=["with stories", "without a story file"])
+def test_related_articles_are_alike_enough_not_merely_the_closest(mixed_index: Path, stories: bool) -> None:
+    if not stories:
+        StoryState.remove(mixed_index)
+    with SearchEngine(mixed_index) as engine:
+        for hit in engine.search("سليماني", exact=True, limit=10).hits:
+            related = [seed(other) for other in engine.related(hit.id, limit=10)]
+            assert set(related) <= ARABIC_SEEDS | {FRENCH_SEED}, f"{seed(hit)}: related to another story"
+            assert related, f"{seed(hit)} has no related article"
 
 
 # Every pair of the evaluation table.

@@ -49,6 +49,7 @@ def progress(message: str) -> None:
 
 def benchmark(n: int, config: RunConfig) -> dict[str, object]:
     """Every figure of the run at ``n`` articles, ready to be written as JSON."""
+    machine = machine_info(REPO_ROOT)  # before the run: the commit whose code is measured
     progress(f"N={n}: preparing the corpus under {config.work_dir}")
     paths, corpus_ms = timed_ms(lambda: ensure_corpus(config.corpus_root, n, config.seed, config.seeds_dir))
     queries = build_queries(paths, config.query_count, config.seed)
@@ -79,7 +80,7 @@ def benchmark(n: int, config: RunConfig) -> dict[str, object]:
     return {
         "n": n,
         "seed": config.seed,
-        "machine": machine_info(REPO_ROOT),
+        "machine": machine,
         "corpus": {
             "articles": n,
             "megabytes": round(sum(p.stat().st_size for p in paths) / 2**20, 1),

@@ -69,15 +69,14 @@ def related_articles(searcher: Searcher, docnum: int, limit: int) -> list[tuple[
     if not groups:
         return []
     terms = wq.Or(groups)
-    itself = searcher.search(wq.And([terms, wq.Term("id", stored["id"])]), limit=1)
-    floor = MIN_LIKENESS * (itself[0].score if itself else 0.0)
-    alike = wq.AndNot(terms, wq.Term("id", stored["id"]))
     own_language = wq.Term("lang", stored.get("lang", ""))
-    same = [
-        (hit.docnum, hit.score)
-        for hit in searcher.search(wq.And([alike, own_language]), limit=limit)
-        if hit.score >= floor
+    ranked = [
+        (hit.docnum, hit.score) for hit in searcher.search(wq.And([terms, own_language]), limit=limit + 1)
     ]
+    itself = next((score for found, score in ranked if found == docnum), ranked[0][1] if ranked else 0.0)
+    floor = MIN_LIKENESS * itself
+    same = [(found, score) for found, score in ranked if found != docnum and score >= floor][:limit]
+    alike = wq.AndNot(terms, wq.Term("id", stored["id"]))
     other = [
         (hit.docnum, hit.score)
         for hit in searcher.search(wq.AndNot(alike, own_language), limit=limit * 4)

@@ -213,8 +213,16 @@ def run_client(
 ) -> None:
     """Send requests until ``stop`` or until the run's request budget is spent."""
     rng = random.Random(seed)
+    send_until(lambda: client_request(base, article_ids, rng), stop, allowance, tally)
+
+
+def send_until(
+    next_request: Callable[[], tuple[str, str]], stop: threading.Event, allowance: Allowance, tally: Tally
+) -> None:
+    """Fetch ``next_request``'s (kind, url) one after the other, timing each into ``tally``,
+    until ``stop`` or until the request budget is spent; a failed connection is counted."""
     while not stop.is_set() and allowance.take():
-        kind, url = client_request(base, article_ids, rng)
+        kind, url = next_request()
         started = time.perf_counter()
         try:
             status, _ = fetch(url)
@@ -356,16 +364,7 @@ def run_step(clients: dict[str, tuple[int, Callable[[], str]]], seconds: float, 
     tally, stop, allowance = Tally(), threading.Event(), Allowance(requests)
 
     def client(kind: str, next_url: Callable[[], str]) -> None:
-        while not stop.is_set() and allowance.take():
-            url = next_url()
-            started = time.perf_counter()
-            try:
-                status, _ = fetch(url)
-            except OSError as error:
-                with tally.lock:
-                    tally.failures[type(error).__name__] += 1
-                continue
-            tally.add(kind, status, time.perf_counter() - started)
+        send_until(lambda: (kind, next_url()), stop, allowance, tally)
 
     threads = [
         threading.Thread(target=client, args=(kind, next_url))

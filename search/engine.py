@@ -34,7 +34,7 @@ from search.plan.filters import check_languages
 from search.plan.planner import MAX_QUERY_CHARS as MAX_QUERY_CHARS  # shown by the web form
 from search.plan.planner import PlannedQuery, QueryError, make_parser, plan, query_cost
 from search.present.facets import Facets, Facts, count_facets, facts_of
-from search.present.related import related_articles
+from search.present.related import related_by_terms, related_in_stories
 from search.present.snippets import Snippet, make_snippet, marked_text
 from search.present.suggest import Suggestion, suggest
 
@@ -43,6 +43,9 @@ MAX_PAGE = 1000
 """Deeper pages are refused: ranking a million results to show ten is no use to anyone."""
 
 LANGS = ("ar", "fr")
+
+RELATED_SPARE = 5
+"""Related articles asked of the story file beyond the limit, in case some have just left the index."""
 
 
 @dataclass(frozen=True)
@@ -485,48 +488,42 @@ class SearchEngine:
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
         """The articles most like ``article_id``, in its language and the other (see ``present.related``).
 
-        The other articles of its story come first, best-scored first; then the
-        articles alike enough in their terms. An article in the other language is
-        marked ``cross_language``; hits have no snippet. An id the index does not
-        hold has no related articles. The term search runs under the search
-        deadline: ``SearchTimeout`` past it.
+        Read from the story file: the other articles of its story first, then
+        those alike enough. Without one, its terms are searched for, under the
+        search deadline (``SearchTimeout`` past it). An article in the other
+        language is marked ``cross_language``; hits have no snippet. An id the
+        index does not hold has no related articles.
         """
         searcher = self.searcher()
         docnum = searcher.document_number(id=article_id)
         if docnum is None:
             return []
-        with deadline():
-            alike = related_articles(searcher, docnum, limit)
+        alike = self._related_in_stories(searcher, article_id, limit)
+        if alike is None:
+            with deadline():
+                alike = [(found, score) for found, score, _ in related_by_terms(searcher, docnum, limit)]
         own_lang = searcher.stored_fields(docnum).get("lang", "")
-        scores = {found: (score, crossed) for found, score, crossed in alike}
-        story = [found for found in self._story_of(searcher, article_id) if found != docnum]
-        story.sort(key=lambda found: -scores.get(found, (0.0, False))[0])
-        chosen = [*story, *(found for found, _, _ in alike if found not in story)][:limit]
         return [
-            self._hit(
-                searcher,
-                found,
-                scores.get(found, (0.0, False))[0],
-                None,
-                searcher.stored_fields(found).get("lang", "") != own_lang,
-            )
-            for found in chosen
+            self._hit(searcher, found, score, None, searcher.stored_fields(found).get("lang", "") != own_lang)
+            for found, score in alike
         ]
 
-    def _story_of(self, searcher: Searcher, article_id: str) -> list[int]:
-        """The documents of the articles in ``article_id``'s story, itself included; none
-        without a story file. Grouping told them apart at index time, across languages
-        too, which no similarity of terms at query time does as well."""
+    def _related_in_stories(
+        self, searcher: Searcher, article_id: str, limit: int
+    ) -> list[tuple[int, float]] | None:
+        """(document number, likeness) of the related articles the story file names, None
+        without one; articles it names that the index no longer holds are left out."""
         if not StoryState.exists(self.index_dir):
-            return []
+            return None
         state = StoryState(self.index_dir)
         try:
-            story = state.story_ids([article_id]).get(article_id)
-            members = state.listed([story]) if story else []
+            named = related_in_stories(state, article_id, limit + RELATED_SPARE)
         finally:
             state.close()
-        found = (searcher.document_number(id=member.id) for member in members)
-        return [docnum for docnum in found if docnum is not None]
+        if named is None:
+            return None
+        found = ((searcher.document_number(id=other), likeness) for other, likeness in named)
+        return [(docnum, likeness) for docnum, likeness in found if docnum is not None][:limit]
 
     def _hit(
         self,

@@ -96,6 +96,19 @@ def _dot(one: Vector, other: Vector) -> float:
     return sum(w * other.get(f, 0.0) for f, w in one.items())
 
 
+def pair_likeness(one: Member, other: Member) -> float:
+    """How alike two articles are, on the scale of ``likeness``: the cosine of their whole
+    vectors in one language, of their name, number and month vectors across languages."""
+    if one.lang == other.lang:
+        return _dot(one.vector, other.vector)
+    return _dot(one.entities, other.entities)
+
+
+def weighed_of(member: Member) -> Weighed:
+    """The vectors an article was stored with, as ``candidates`` takes them."""
+    return Weighed(member.vector, member.entities, member.posted, member.features)
+
+
 def _in_window(one: Member, other: Member) -> bool:
     return one.day is None or other.day is None or abs(one.day - other.day) <= WINDOW_DAYS
 

@@ -232,7 +232,7 @@ def _ranked(
         native = {docnum for docnum in native if langs[docnum] in typed}
     found = [
         (docnum, score, docnum not in native)
-        for docnum, score in ranked(searcher, clauses, within, within - native)
+        for docnum, score in ranked(searcher, clauses, within, within - native, planned.typed)
     ]
     scored = {docnum for docnum, _, _ in found}
     found += [(docnum, 0.0, docnum not in native) for docnum in sorted(within - scored)]

@@ -99,6 +99,22 @@ CASES = {
         ],
         ("Le sujet", "En passant"),
     ),
+    "a stop word typed beside a word beats the same word beside another": (
+        "مهرجان كان",
+        [
+            {"title": "أ", "body": "انطلق مهرجان المسرح أمس وكان الجمهور كبيرا.", "lang": "ar"},
+            {"title": "ب", "body": "انطلق مهرجان كان أمس والجمهور كبير جدا.", "lang": "ar"},
+        ],
+        ("ب", "أ"),
+    ),
+    "words side by side as typed beat the same words a few words apart": (
+        "Coupe du monde",
+        [
+            {"title": "Loin", "body": "La coupe est pleine dans le monde du sport."},
+            {"title": "Près", "body": "La Coupe du monde est pleine de sport."},
+        ],
+        ("Près", "Loin"),
+    ),
 }
 
 

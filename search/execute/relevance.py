@@ -3,7 +3,7 @@
 BM25 alone sums what each query word scores; a news archive then ranks first
 an article that holds every word scattered over unrelated sentences, or one
 that repeats a common word, above the paragraph that is about the query but
-lacks one of its words. So each article's BM25 sum is weighed by four things,
+lacks one of its words. So each article's BM25 sum is weighed by five things,
 in this order:
 
 1. **Coordination by weight.** The share of the query's weight the article
@@ -17,7 +17,11 @@ in this order:
 3. **Position.** A word in the headline or the lead (the first ``LEAD_CHARS``
    characters) says the article is about it; one in the tenth paragraph, less.
    Each query word held there adds ``LEAD`` times its share of the weight.
-4. **Best passage.** The part of the article around its densest stretch of
+4. **Side by side.** Among the same, an article holding the query's words next to each
+   other in the order typed, stop words included ("مهرجان كان", the festival of Cannes, not
+   any festival in a text where "كان", was, stands elsewhere), gains up to ``PHRASE``, by
+   how many pairs of consecutive words it holds so.
+5. **Best passage.** The part of the article around its densest stretch of
    query words: an article scores by it as well as by its whole text (the
    proximity step counts words within one passage), and its snippet comes
    from there (``search.present.snippets`` picks the window with the most matches).
@@ -30,19 +34,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 from math import log
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from indexer.analysis import analyze_text
 from search.execute.bm25 import normalized_frequencies
 from search.execute.budget import check_time
 from search.execute.counting import segment_matches
 from search.execute.phrases import PhraseOfAlternatives
 from search.execute.postings import match_spans
 from search.execute.shared_idf import WordForms
-from search.plan.planner import positive_terms
+from search.plan.planner import TypedWord, positive_terms
 
 COORDINATION = 2.0
 """How steeply a missing share of the query's weight lowers a score (0: not at all)."""
@@ -62,6 +67,20 @@ FOREIGN = 0.1
 """What an article in another language than the query's counts: a reader typing Arabic wants
 Arabic articles first (measured: at 0.3, French articles pushed Arabic ones off the first
 page), yet one in French holding every word of the query above one barely matching."""
+
+PHRASE = 0.3
+"""The most standing side by side adds, as a share of the score, when every pair of the
+query's consecutive words does."""
+
+ADJACENT_CHARS = 3
+"""Two words this close (from one's end to the next one's start) stand side by side: a space,
+or a comma or quote and a space."""
+
+MAX_CHECKED = 20
+"""The most occurrences of a word looked at for a stop word beside it, in one field."""
+
+WINDOW_CHARS = 40
+"""How much text on each side of an occurrence is read to find the words beside it."""
 
 LEAD_CHARS = 400
 """The lead of an article: about its first paragraph."""
@@ -180,12 +199,17 @@ def _bm25f(searcher: Searcher, clause: Clause, within: set[int]) -> dict[int, fl
 
 
 def ranked(
-    searcher: Searcher, clauses: Sequence[Clause], within: set[int], foreign: Collection[int] = ()
+    searcher: Searcher,
+    clauses: Sequence[Clause],
+    within: set[int],
+    foreign: Collection[int] = (),
+    typed: Sequence[TypedWord] = (),
 ) -> list[tuple[int, float]]:
     """Every document of ``within`` holding a clause, best first, as (document number, score).
 
     The scores of ``foreign`` documents (in a language the query was not typed in, or found
-    only through its words' forms in the other language) are multiplied by ``FOREIGN``."""
+    only through its words' forms in the other language) are multiplied by ``FOREIGN``;
+    ``typed``, the query's words as typed, tells which words should stand side by side."""
     total_weight = sum(clause.idf for clause in clauses) or 1.0
     sums: dict[int, float] = {}
     held: dict[int, float] = {}
@@ -199,7 +223,7 @@ def ranked(
             scored[docnum] *= FOREIGN
     order = sorted(scored, key=lambda docnum: (-scored[docnum], docnum))
     head = order[:RERANKED]
-    weighed = _weighed(searcher, clauses, head, scored, total_weight)
+    weighed = _weighed(searcher, clauses, head, scored, total_weight, typed_pairs(clauses, typed))
     head.sort(key=lambda docnum: (-weighed[docnum], docnum))
     return [(docnum, weighed[docnum]) for docnum in head] + [(d, scored[d]) for d in order[RERANKED:]]
 
@@ -210,8 +234,9 @@ def _weighed(
     docnums: list[int],
     scored: dict[int, float],
     total_weight: float,
+    pairs: Sequence[Pair] = (),
 ) -> dict[int, float]:
-    """The scores of ``docnums`` with proximity and position added."""
+    """The scores of ``docnums`` with proximity, position and side-by-side words added."""
     spans = [match_spans(searcher, docnums, "body", clause.terms["body"]) for clause in clauses]
     titles = [match_spans(searcher, docnums, "title", clause.terms["title"]) for clause in clauses]
     weighed = {}
@@ -224,8 +249,77 @@ def _weighed(
             if title[docnum] or (at and at[0] < LEAD_CHARS)
         )
         bonus = LEAD * lead / total_weight + PROXIMITY * _near_share([s for s in starts if s])
+        if pairs:
+            where = {"body": [found[docnum] for found in spans], "title": [found[docnum] for found in titles]}
+            bonus += PHRASE * _side_by_side_share(searcher, docnum, pairs, where)
         weighed[docnum] = scored[docnum] * (1 + bonus)
     return weighed
+
+
+Pair = tuple[int | str, int | str]
+"""Two consecutive words of the query: each a clause's number, or a stop word's normalized form."""
+
+
+def typed_pairs(clauses: Sequence[Clause], typed: Sequence[TypedWord]) -> list[Pair]:
+    """The pairs of consecutive words of the query as typed, of which one at least is a clause.
+
+    None when the typed words do not line up one by one with the clauses, each word's term
+    among its clause's: a quoted phrase, a compound ("إس-300"), a field or an operator is
+    weighed as written, not word by word."""
+    content = [word for word in typed if not word.stop]
+    if len(typed) < 2 or len(content) != len(clauses):
+        return []
+    if any(word.term not in clause.terms["body"] for word, clause in zip(content, clauses, strict=True)):
+        return []
+    numbers = iter(range(len(clauses)))
+    items: list[int | str] = [word.normalized if word.stop else next(numbers) for word in typed]
+    return [(one, two) for one, two in pairwise(items) if isinstance(one, int) or isinstance(two, int)]
+
+
+def _side_by_side_share(
+    searcher: Searcher, docnum: int, pairs: Sequence[Pair], fields: dict[str, list[list[tuple[int, int]]]]
+) -> float:
+    """The share of ``pairs`` that stand side by side, in that order, in the title or the body.
+
+    Two clauses are compared by where they stand; a stop word, which the index does not
+    hold, is read in the stored text beside its neighbour's occurrences."""
+    stored: dict[str, str] | None = None
+    found = 0
+    for one, two in pairs:
+        for fieldname, spans in fields.items():
+            if isinstance(one, int) and isinstance(two, int):
+                if _adjacent(spans[one], spans[two]):
+                    found += 1
+                    break
+                continue
+            word, stop, after = (one, two, True) if isinstance(one, int) else (two, one, False)
+            assert isinstance(word, int) and isinstance(stop, str)
+            if not spans[word]:
+                continue
+            stored = stored if stored is not None else searcher.stored_fields(docnum)
+            if _stop_beside(stored.get(fieldname) or "", spans[word], stop, after):
+                found += 1
+                break
+    return found / len(pairs)
+
+
+def _adjacent(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
+    """Whether an occurrence of ``second`` follows one of ``first`` with no word between."""
+    starts = {start for start, _ in second}
+    return any(end + gap in starts for _, end in first for gap in range(ADJACENT_CHARS + 1))
+
+
+def _stop_beside(text: str, spans: list[tuple[int, int]], stop: str, after: bool) -> bool:
+    """Whether the word just after (or before) one of ``spans`` in ``text`` is the stop word ``stop``."""
+    for start, end in spans[:MAX_CHECKED]:
+        offset = max(0, start - WINDOW_CHARS)
+        tokens = analyze_text(text[offset : end + WINDOW_CHARS], compounds=False)
+        start -= offset
+        at = next((n for n, token in enumerate(tokens) if token.word.start <= start < token.word.end), None)
+        beside = None if at is None else at + 1 if after else at - 1
+        if beside is not None and 0 <= beside < len(tokens) and tokens[beside].analysis.normalized == stop:
+            return True
+    return False
 
 
 def _near_share(starts: list[list[int]]) -> float:

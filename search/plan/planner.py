@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -56,6 +57,18 @@ MIN_PATTERN_CHARS = 2
 FILTER_FIELDS = frozenset({"lang", "source", "date", "id", "path"})
 
 
+class TypedWord(NamedTuple):
+    """A word of the query in the order typed: its index term (empty for a stop word) and its
+    normalized form, which a stop word is recognised by in an article's text."""
+
+    term: str
+    normalized: str
+
+    @property
+    def stop(self) -> bool:
+        return not self.term
+
+
 @dataclass(frozen=True)
 class PlannedQuery:
     """The queries a search runs: every word required, then any word (then both across languages)."""
@@ -68,6 +81,9 @@ class PlannedQuery:
     by_date: bool = False
     """The query asks for every article (``*``, ``title:*``), maybe filtered: it is answered
     newest first, not ranked, since every article would score the same."""
+    typed: tuple[TypedWord, ...] = ()
+    """The query's words as typed, stop words too ("مهرجان كان": the festival of Cannes), for
+    the ranking to reward an article holding them side by side."""
 
     def widest(self) -> wq.Query:
         """The query that matches every article any of the planned queries matches."""
@@ -347,6 +363,15 @@ def _typed_arabic(text: str) -> dict[str, tuple[str, ...]]:
     return typed
 
 
+def _typed_words(text: str) -> tuple[TypedWord, ...]:
+    """Every word of the query in order, stop words included, as the ranking compares them."""
+    return tuple(
+        TypedWord(token.analysis.term, token.analysis.normalized)
+        for token in analyze_text(text, compounds=False)
+        if token.analysis.normalized
+    )
+
+
 def _capitalized(text: str) -> frozenset[str]:
     """The index terms of the Latin words typed with a capital letter: names, likely."""
     return frozenset(
@@ -497,6 +522,7 @@ def plan(text: str, parser: MultifieldParser, reader: IndexReader, *, exact: boo
         wide = rewriter.rewrite(parsed, across=True)
         if rewriter.crossed:
             across = PlannedQuery(strict=wide, loose=relax(wide), words=words)
-    planned = PlannedQuery(strict=strict, loose=relax(strict), words=words, across=across)
+    typed = _typed_words(text)
+    planned = PlannedQuery(strict=strict, loose=relax(strict), words=words, across=across, typed=typed)
     _check_cost(reader, patterns, planned)
     return planned

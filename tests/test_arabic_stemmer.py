@@ -73,6 +73,39 @@ def test_a_root_letter_or_a_name_ending_is_never_stripped(longer: str, shorter: 
     assert not set(readings(longer)) & set(readings(shorter))
 
 
+@pytest.mark.parametrize(
+    ("adjective", "place"),
+    [
+        ("الإسرائيلي", "اسرائيل"),
+        ("إسرائيلية", "اسرائيل"),
+        ("الإسرائيليين", "اسرائيل"),
+        ("الروسية", "روسيا"),  # the place ends in ا: روسي + ا
+        ("الأمريكيون", "امريكا"),  # the ي stands for the place's ا
+        ("العراقي", "عراق"),  # the place written with the article reads without it
+        ("الآسيوية", "اسيا"),  # an irregular adjective
+        ("وللبنانيين", "لبنان"),
+    ],
+)
+def test_a_country_adjective_is_indexed_under_its_place_too(adjective: str, place: str) -> None:
+    analysis = analyze_word(adjective)
+    assert place in analysis.places and "~" + place in analysis.reading_terms
+    assert place not in analysis.readings  # typed, the adjective is not looked up as the place
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "سليماني",  # a family name: not of سليمان
+        "الثوري",  # revolutionary: not of ثور (a bull), though that is a name too
+        "البغدادي",  # a city's adjective is mostly a family name
+        "الكندي",  # Kennedy as often as Canadian
+        "الرياضي",  # sporting, not of the Riyadh
+    ],
+)
+def test_other_words_in_i_have_no_place(word: str) -> None:
+    assert analyze_word(word).places == ()
+
+
 def test_writing_is_not_his_book_though_both_fold_to_one_spelling() -> None:
     assert "كتاب" in readings("كتابه")
     assert "كتاب" not in readings("كتابة")

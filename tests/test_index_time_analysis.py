@@ -70,6 +70,15 @@ def test_a_one_article_archive_finds_every_form(tmp_path: Path, query: str, writ
     assert titles(tmp_path / "index", query) == {"خبر"}
 
 
+def test_a_country_finds_its_adjective_and_the_adjective_not_the_country(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    write(articles, "country.txt", "البلد", "زار الوفد إسرائيل أمس.")
+    write(articles, "adjective.txt", "الصفة", "قصفت الطائرات الإسرائيلية مواقع قرب دمشق.")
+    update_index(tmp_path / "index", [articles])
+    assert titles(tmp_path / "index", "إسرائيل") == {"البلد", "الصفة"}
+    assert titles(tmp_path / "index", "الإسرائيلية") == {"الصفة"}
+
+
 def test_the_form_typed_ranks_first(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     write(articles, "bare.txt", "موسكو", "وصل الوفد إلى موسكو صباح اليوم.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.analysis.arabic.normalize import ARABIC_LEXICAL_CHAIN, fold_final_letters
-from indexer.analysis.arabic.stemmer import arabic_readings
+from indexer.analysis.arabic.stemmer import PLACE, arabic_readings
 from indexer.analysis.arabic.stopwords import is_arabic_stopword
 from indexer.analysis.french.normalize import LATIN_CHAIN, fold_accents, split_elision
 from indexer.analysis.french.stem import light_stem
@@ -20,7 +20,7 @@ from indexer.analysis.french.stopwords import is_french_stopword
 from indexer.analysis.script import Script, script_of
 from indexer.analysis.tokenizer import Word, iter_words
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 """Bumped whenever a change here would give an existing index different terms."""
 
 READING_MARK = "~"
@@ -50,8 +50,12 @@ class Analysis:
     end: int
     lexical: str = ""
     readings: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    """The places a country's adjective is of ("روسيا" of "الروسية"): indexed beside its
+    readings, so that "روسيا" finds "الصواريخ الروسية", but not looked up when the adjective
+    is typed, which asks about the Russian thing, not about Russia."""
     reading_terms: tuple[str, ...] = ()
-    """The readings as the index writes them, each behind ``READING_MARK``.
+    """The readings and places as the index writes them, each behind ``READING_MARK``.
 
     A reading that is the word itself ("موسكو" of "موسكو") is not written again: the
     term as written says the same, and most words of a text are their own reading. A
@@ -66,9 +70,11 @@ def _arabic(surface: str) -> Analysis:
     start, end = word.span(len(surface))
     if stop or not term:
         return Analysis(surface, Script.ARABIC, term, "", stop, start, end, word.text)
-    readings = tuple(dict.fromkeys(r.term for r in arabic_readings(word.text)))
-    marked = tuple(READING_MARK + reading for reading in readings if reading != term)
-    return Analysis(surface, Script.ARABIC, term, term, stop, start, end, word.text, readings, marked)
+    found = arabic_readings(word.text)
+    readings = tuple(dict.fromkeys(r.term for r in found if r.source != PLACE))
+    places = tuple(dict.fromkeys(r.term for r in found if r.source == PLACE and r.term not in readings))
+    marked = tuple(READING_MARK + reading for reading in readings + places if reading != term)
+    return Analysis(surface, Script.ARABIC, term, term, stop, start, end, word.text, readings, places, marked)
 
 
 def _latin(surface: str, stem: bool) -> Analysis:
@@ -107,6 +113,7 @@ def explain_readings(analysis: Analysis) -> list[tuple[str, str]]:
     if analysis.script is Script.ARABIC:
         explained = {r.term: r.why() for r in reversed(arabic_readings(analysis.lexical))}
         shown = [term for term in analysis.readings if term != analysis.term] or [analysis.term]
+        shown += analysis.places
         return [(term, explained[term]) for term in shown]
     if analysis.term != analysis.normalized:
         return [(analysis.term, "French inflection removed")]

@@ -25,6 +25,8 @@ The rules, in order (the first that gives a reading wins):
 Each reading onto a broken plural also reads as its singular ("صواريخ" -> "صاروخ",
 "وزراء" -> "وزير"), and a feminine nisba adjective as its masculine ("الأمريكية" ->
 "أمريكي"); other feminines stay apart from their masculine ("سميرة" is not "سمير").
+The adjective of a country or region listed in ``places`` reads as the place too
+("الإسرائيلية" -> "إسرائيل", "الروسي" -> "روسيا").
 
 Nothing here looks at the archive: an article is indexed the same way in an archive of
 one article or a million.
@@ -48,8 +50,9 @@ from indexer.analysis.arabic.clitics import (
 )
 from indexer.analysis.arabic.lexicon import VERB, ArabicLexicon, arabic_lexicon
 from indexer.analysis.arabic.normalize import fold_final_letters
+from indexer.analysis.arabic.places import places_by_nisba
 
-DICTIONARY, BROKEN_PLURAL, SPELLING, RULE = "dictionary", "broken plural", "spelling", "rule"
+DICTIONARY, BROKEN_PLURAL, SPELLING, RULE, PLACE = "dictionary", "broken plural", "spelling", "rule", "place"
 """Why a reading was made (see the module's rules)."""
 
 _MISSPELT_ENDINGS = {"ه": TEH_MARBUTA, "ي": ALEF_MAQSURA}
@@ -70,7 +73,8 @@ class Reading:
 
     ``stem`` is in lexical form (ة and ى written), ``term`` the index term (folded);
     ``split`` is how the word was cut; ``source`` one of ``DICTIONARY``,
-    ``BROKEN_PLURAL``, ``SPELLING``, ``RULE``; ``entry`` the dictionary word it rests on.
+    ``BROKEN_PLURAL``, ``SPELLING``, ``RULE``, ``PLACE``; ``entry`` the dictionary word it
+    rests on (for ``PLACE``, the adjective).
     """
 
     stem: str
@@ -85,6 +89,8 @@ class Reading:
     def why(self) -> str:
         """Why the word has this reading, in words, for ``bahith analyze``."""
         cut = [f"{part} stripped" for part in (self.split.proclitic, self.split.suffix) if part]
+        if self.source == PLACE:
+            return "; ".join([f"the place of the adjective {self.entry}", *cut])
         if self.source == RULE:
             return "not in the dictionary: " + (", ".join(cut) + " by rule" if cut else "kept as written")
         lexicon = arabic_lexicon()
@@ -163,6 +169,22 @@ def _rule_readings(word: str) -> tuple[Reading, ...]:
 @lru_cache(maxsize=8192)
 def arabic_readings(word: str) -> tuple[Reading, ...]:
     """The readings of an Arabic word in lexical form, the likeliest first (see the module)."""
+    return _with_places(_readings(word))
+
+
+def _with_places(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """The readings, each listed nisba adjective followed by its place, read as the place's
+    own first reading ("عراقي" -> "عراق", as "العراق" reads)."""
+    places = places_by_nisba()
+    found = list(readings)
+    for reading in readings:
+        for place in places.get(reading.stem, ()):
+            found.append(Reading(_readings(place)[0].stem, reading.split, PLACE, reading.stem))
+    return tuple({r.stem: r for r in found}.values())
+
+
+def _readings(word: str) -> tuple[Reading, ...]:
+    """The readings of ``word`` from the dictionary and the rules, places aside."""
     lexicon = arabic_lexicon()
     candidates = splits(word)
     for spelling in (False, True):

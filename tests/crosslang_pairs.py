@@ -195,7 +195,7 @@ PAIRS: tuple[MatchCase, ...] = (
     MatchCase("2016", "۲۰۱۶", True, DIGITS),
     MatchCase("300", "إس-300", True, DIGITS),
     MatchCase("اس-300", "إس-300", True, DIGITS),
-    MatchCase("S-300", "إس-300", True, DIGITS, limitation="the S of S-300 is one letter, no name"),
+    MatchCase("S-300", "إس-300", True, DIGITS),  # a model name: the letter as Arabic says it
     # Different people and places whose names look alike stay apart.
     *_both_ways(
         [

@@ -29,6 +29,7 @@ from whoosh.qparser import (
 from whoosh.reading import IndexReader
 
 from indexer.analysis import analyze_text, months
+from indexer.analysis.models import model_name_terms
 from indexer.analysis.script import Script, script_of
 from indexer.schema import TEXT_FIELDS
 from search.errors import QueryError
@@ -237,7 +238,8 @@ class QueryRewriter:
         return forms_query(q.fieldname, forms, q.boost)
 
     def _phrase(self, q: wq.Phrase, across: bool) -> wq.Query:
-        """A phrase whose Arabic words may take any of their forms; a month name with its equivalents."""
+        """A phrase whose Arabic words may take any of their forms; a month name with its
+        equivalents; a model name ("S-300") also as the other script writes it ("إس-300")."""
         phrase: wq.Query = q
         if any(script_of(word) is Script.ARABIC for word in q.words):
             parts: list[wq.Query] = []
@@ -249,6 +251,9 @@ class QueryRewriter:
                     parts.append(wq.Term(q.fieldname, word))
             phrase = PhraseOfAlternatives(parts, slop=q.slop, ordered=True)
         others = self._equivalents(tuple(q.words), across)
+        written = "".join(q.words)
+        for term in model_name_terms(tuple(q.words)) - {written}:
+            others.setdefault((term,), 1.0)
         return wq.Or([phrase, forms_query(q.fieldname, others, q.boost)]) if others else phrase
 
     def _all_words(self, q: wq.And, across: bool) -> wq.Query:

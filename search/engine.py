@@ -232,11 +232,13 @@ def _ranked(
         native = {docnum for docnum in native if langs[docnum] in typed}
     found = [
         (docnum, score, docnum not in native)
-        for docnum, score in ranked(searcher, clauses, within, within - native, planned.typed)
+        for docnum, score in ranked(searcher, clauses, within, within - native, planned.typed, wanted)
     ]
-    scored = {docnum for docnum, _, _ in found}
-    found += [(docnum, 0.0, docnum not in native) for docnum in sorted(within - scored)]
-    return found[:wanted]
+    if len(found) < wanted:  # matches no clause scores: a filter or an exclusion kept them
+        scored = {docnum for docnum, _, _ in found}
+        rest = heapq.nsmallest(wanted - len(found), within - scored)
+        found += [(docnum, 0.0, docnum not in native) for docnum in rest]
+    return found
 
 
 def _languages_typed(words: tuple[str, ...]) -> set[str]:

@@ -32,6 +32,7 @@ word as typed weighs 1, its clitic-free readings 0.7 (``search.plan.equivalents`
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
@@ -204,8 +205,10 @@ def ranked(
     within: set[int],
     foreign: Collection[int] = (),
     typed: Sequence[TypedWord] = (),
+    limit: int | None = None,
 ) -> list[tuple[int, float]]:
-    """Every document of ``within`` holding a clause, best first, as (document number, score).
+    """The ``limit`` best documents of ``within`` holding a clause (all of them without one),
+    best first, as (document number, score).
 
     The scores of ``foreign`` documents (in a language the query was not typed in, or found
     only through its words' forms in the other language) are multiplied by ``FOREIGN``;
@@ -221,11 +224,14 @@ def ranked(
     for docnum in foreign:
         if docnum in scored:
             scored[docnum] *= FOREIGN
-    order = sorted(scored, key=lambda docnum: (-scored[docnum], docnum))
+    best = lambda docnum: (-scored[docnum], docnum)  # noqa: E731
+    kept = len(scored) if limit is None else max(limit, RERANKED)
+    order = heapq.nsmallest(kept, scored, key=best) if kept < len(scored) else sorted(scored, key=best)
     head = order[:RERANKED]
     weighed = _weighed(searcher, clauses, head, scored, total_weight, typed_pairs(clauses, typed))
     head.sort(key=lambda docnum: (-weighed[docnum], docnum))
-    return [(docnum, weighed[docnum]) for docnum in head] + [(d, scored[d]) for d in order[RERANKED:]]
+    found = [(docnum, weighed[docnum]) for docnum in head] + [(d, scored[d]) for d in order[RERANKED:]]
+    return found if limit is None else found[:limit]
 
 
 def _weighed(

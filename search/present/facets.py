@@ -23,7 +23,7 @@ from threading import Lock
 
 from whoosh.reading import IndexReader
 
-from search.execute.budget import CHECK_EVERY, check_time
+from search.execute.budget import check_time
 from search.execute.segments import segment_state
 
 LATEST = 8
@@ -129,20 +129,17 @@ def count_facets(
     facts: Facts, matches: Iterable[int], lang: str | None, source: str | None
 ) -> tuple[Facets, list[int]]:
     """The facets of ``matches`` (every document the query matches, unfiltered) and those of
-    them that ``lang`` and ``source`` keep, in one walk."""
-    facets = Facets()
-    kept: list[int] = []
-    for count, docnum in enumerate(matches):
-        if count % CHECK_EVERY == 0:
-            check_time()
-        doc_lang, doc_source = facts.langs[docnum], facts.sources[docnum]
-        lang_kept = lang is None or doc_lang == lang
-        source_kept = source is None or doc_source == source
-        if source_kept:
-            facets.langs[doc_lang] += 1
-        if lang_kept:
-            facets.sources[doc_source] += 1
-            if source_kept:
-                facets.dates[facts.dates[docnum]] += 1
-                kept.append(docnum)
+    them that ``lang`` and ``source`` keep, in order. Counted by ``Counter`` over the value
+    lists, which walks tens of thousands of matches in a few milliseconds."""
+    check_time()
+    every = list(matches)
+    lang_of, source_of = facts.langs.__getitem__, facts.sources.__getitem__
+    in_source = every if source is None else [docnum for docnum in every if source_of(docnum) == source]
+    in_lang = every if lang is None else [docnum for docnum in every if lang_of(docnum) == lang]
+    kept = in_source if lang is None else [docnum for docnum in in_source if lang_of(docnum) == lang]
+    facets = Facets(
+        langs=Counter(map(lang_of, in_source)),
+        sources=Counter(map(source_of, in_lang)),
+        dates=Counter(map(facts.dates.__getitem__, kept)),
+    )
     return facets, kept

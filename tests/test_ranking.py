@@ -159,6 +159,30 @@ def test_sorted_by_date(tmp_path: Path, query: str, sort: str, expected: list[in
         assert _titles(engine, query, sort) == [f"Bulletin {day}" for day in expected]
 
 
+MONTHS_APART = [
+    {"title": "Accord", "body": "Les négociateurs ont signé l'accord à Vienne.", "date": "2015-07-14"},
+    {"title": "Récolte", "body": "La récolte de blé a été bonne en Beauce.", "date": "2015-09-02"},
+    {"title": "Canicule", "body": "Le mois de juillet a été chaud.", "date": "2019-08-01"},
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("juillet 2015", ["Accord", "Canicule"]),  # dated that month, though its text names neither
+        ("2015 juillet", ["Accord", "Canicule"]),
+        ("تموز 2015", ["Accord", "Canicule"]),  # the month in another language
+        ("juillet", ["Canicule"]),  # a month without a year is in every year: words only
+        ("2015", []),  # a year alone: words only
+    ],
+)
+def test_a_month_typed_beside_a_year_finds_the_articles_of_that_month(
+    tmp_path: Path, query: str, expected: list[str]
+) -> None:
+    with _archive(tmp_path, MONTHS_APART) as engine:
+        assert _titles(engine, query) == expected
+
+
 def test_seed_articles_newest_first_undated_last(seed_engine: SearchEngine) -> None:
     dates = [hit.date for hit in seed_engine.search("سليماني", limit=20, sort="date").hits]
     assert len(dates) == 5

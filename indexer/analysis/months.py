@@ -57,6 +57,12 @@ def script_of_name(name: Name) -> Script:
     return script_of(name[0])
 
 
+def month_number(name: Name) -> int | None:
+    """The month ``name`` names, 1 for January; None when it names none."""
+    number = _MONTH_OF.get(name)
+    return None if number is None else number + 1
+
+
 def other_names(name: Name) -> tuple[Name, ...]:
     """The other names of the month ``name`` is a name of; empty when it is none."""
     number = _MONTH_OF.get(name)

@@ -48,7 +48,7 @@ from search.execute.counting import segment_matches
 from search.execute.phrases import PhraseOfAlternatives
 from search.execute.postings import match_spans
 from search.execute.shared_idf import WordForms
-from search.plan.planner import TypedWord, positive_terms
+from search.plan.planner import DATE_FIELD, TypedWord, positive_terms
 
 COORDINATION = 2.0
 """How steeply a missing share of the query's weight lowers a score (0: not at all)."""
@@ -133,6 +133,8 @@ def _weighable(q: wq.Query) -> bool:
         return bool(q.subqueries) and all(_weighable(sub) for sub in q.subqueries)
     if type(q) is PhraseOfAlternatives:
         return all(_weighable(part) for part in q.qs)
+    if isinstance(q, wq.DateRange):
+        return q.fieldname == DATE_FIELD
     return type(q) is wq.Phrase and q.fieldname in FIELD_WEIGHTS
 
 
@@ -151,7 +153,8 @@ def clauses_of(searcher: Searcher, words: list[wq.Query]) -> list[Clause]:
 
 def _frequencies(searcher: Searcher, leaf: Searcher, q: wq.Query, within: set[int]) -> dict[int, float]:
     """Each document of ``within`` (segment numbers) holding ``q``: how often, as BM25F counts
-    it, each form weighed by its boost and field. A phrase counts as often as its rarest word."""
+    it, each form weighed by its boost and field. A phrase counts as often as its rarest word,
+    an article's date matching a month typed as one occurrence."""
     kind = type(q)
     if kind is wq.Term:
         reader = leaf.reader()
@@ -169,6 +172,8 @@ def _frequencies(searcher: Searcher, leaf: Searcher, q: wq.Query, within: set[in
             for docnum, tf in _frequencies(searcher, leaf, sub, within).items():
                 total[docnum] = total.get(docnum, 0.0) + tf * q.boost
         return total
+    if kind is wq.DateRange:  # a month and year typed: the articles of that month, once each
+        return dict.fromkeys(segment_matches(leaf, q) & within, q.boost)
     if kind is wq.And:
         parts = q.subqueries
     elif kind is PhraseOfAlternatives:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
 from whoosh import query as wq
@@ -257,9 +258,11 @@ class QueryRewriter:
         return wq.Or([phrase, forms_query(q.fieldname, others, q.boost)]) if others else phrase
 
     def _all_words(self, q: wq.And, across: bool) -> wq.Query:
-        """An all-words group, two of whose words may be one month name ("كانون الثاني")."""
+        """An all-words group, two of whose words may be one month name ("كانون الثاني"), and
+        a month typed beside a year also the articles dated that month (see ``_dated``)."""
         children = list(q.subqueries)
         rewritten: list[wq.Query] = []
+        named: list[Named] = []
         while children:
             first, second = _free_word(children[0]), _free_word(children[1]) if len(children) > 1 else None
             if self._finder and first and second and months.other_names((first[0], second[0])):
@@ -267,9 +270,14 @@ class QueryRewriter:
                 forms = self.forms(name, across)
                 fields = [f for f in first[1] if f in second[1]]
                 rewritten.append(wq.Or([forms_query(f, forms, first[2]) for f in fields]))
+                named.append(name)
                 del children[:2]
             else:
+                word = _free_word(children[0])
                 rewritten.append(self.rewrite(children.pop(0), across))
+                named.append(word[0] if word else None)
+        if self._finder:
+            rewritten = _dated(rewritten, named)
         return wq.And(rewritten, boost=q.boost)
 
     def _bounded(self, q: wq.Query, fieldname: str, text: str) -> wq.Query:
@@ -316,6 +324,44 @@ class QueryRewriter:
         if isinstance(q, wq.And) and self._finder is not None:
             return self._all_words(q, across)
         return q.apply(lambda child: self.rewrite(child, across))
+
+
+DATE_FIELD = "date"
+
+DATED_WEIGHT = 0.7
+"""What an article's date counts for a month or year typed, as one occurrence of a form of
+the word: like a clitic form, below the word as written."""
+
+
+Named = str | tuple[str, ...] | None
+"""What a clause of an all-words group is as typed: one free word, a two-word month name, or
+something else (a phrase, a field, a pattern)."""
+
+
+def _month_and_year(one: Named, other: Named) -> datetime | None:
+    """The first day of the month ``one`` and ``other`` name together ("تموز", "2015"), or None."""
+    month = months.month_number(one if isinstance(one, tuple) else (one,)) if one else None
+    if month is None or not isinstance(other, str) or not (len(other) == 4 and other.isdigit()):
+        return None
+    return datetime(int(other), month, 1)
+
+
+def _dated(clauses: list[wq.Query], named: list[Named]) -> list[wq.Query]:
+    """The clauses of an all-words group, a month beside a year in either order ("تموز 2015",
+    "2015 juillet") each also matching the articles dated that month.
+
+    News about a month rarely writes its year beside it ("في يوليو تموز"), and an article
+    from that month is about it: its date says so where its words do not."""
+    clauses = list(clauses)
+    for at in range(len(clauses) - 1):
+        start = _month_and_year(named[at], named[at + 1]) or _month_and_year(named[at + 1], named[at])
+        if start is None:
+            continue
+        end = datetime(start.year + start.month // 12, start.month % 12 + 1, 1)
+        dated = wq.DateRange(DATE_FIELD, start, end, endexcl=True, boost=DATED_WEIGHT)
+        for index in (at, at + 1):
+            clauses[index] = wq.Or([clauses[index], dated])
+    return clauses
 
 
 def _free_word(q: wq.Query) -> tuple[str, tuple[str, ...], float] | None:

@@ -56,18 +56,18 @@ def _check_version(index_dir: Path) -> None:
         )
 
 
-def open_index(index_dir: Path, *, create: bool = False, for_writing: bool = False) -> Index:
+def open_index(index_dir: Path, *, create: bool = False) -> Index:
     """Open the index in ``index_dir``; with ``create``, make an empty one if there is none.
 
-    Searching maps the segment files into memory, and Whoosh then copies each
-    file a reader opens: a second per reader over 100,000 articles, paid once by
-    a long-running searcher. A writer only looks up a few terms of the existing
-    segments (the paths it is given, the articles it replaces), so ``for_writing``
-    reads them from the files instead, and adding one article stays fast.
+    Segment files are read through the file system, not mapped into memory: Whoosh
+    copies each mapped file a reader opens, which cost a fresh process (a
+    ``bahith search`` call) 0.3 s and 380 MB at 10,000 articles and a server seconds
+    after each commit at 100,000, for no faster searches once open (measured: the
+    same p50 and p95 over 200 queries at 10,000 articles).
     """
     if whoosh.index.exists_in(str(index_dir)):
         _check_version(index_dir)
-        return FileStorage(str(index_dir), supports_mmap=not for_writing).open_index()
+        return FileStorage(str(index_dir), supports_mmap=False).open_index()
     if not create:
         raise IndexUnavailable(f"no index at {index_dir}: create one with 'bahith index PATH…'")
     index_dir.mkdir(parents=True, exist_ok=True)

@@ -131,7 +131,7 @@ def apply_changes(
     scanned = [real_path(p) for p in given]
     dropped = [real_path(p) for p in removed]
     with write_lock(index_dir, lock_timeout):
-        ix = open_index(index_dir, create=True, for_writing=True)
+        ix = open_index(index_dir, create=True)
         return _apply(ix, given, [*scanned, *dropped], on_progress, within)
 
 

@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import feedparser
-
 from indexer.article import Article, Skipped
 from indexer.ingest.dates import parse_date
 from indexer.ingest.html import fragment_text
@@ -40,6 +38,8 @@ def parse_feed(data: str | bytes) -> Any:
     "&") still gives the entries it found; only a document with none is refused,
     with what was wrong with it when it was meant as a feed.
     """
+    import feedparser  # here, not at the top: a search never reads a feed
+
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception")
     if any(map(_has_content, parsed.entries)) or (parsed.entries and not problem):

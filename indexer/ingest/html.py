@@ -20,7 +20,6 @@ import logging
 import re
 from datetime import date
 
-import trafilatura
 from lxml import etree, html
 
 from indexer.ingest.dates import parse_date
@@ -47,6 +46,8 @@ def parse_html(text: str, url: str = "") -> Page:
     main text cannot be found gives a ``Page`` with an empty body, which
     ``to_article`` reports as having no article text.
     """
+    import trafilatura  # here, not at the top: it takes 0.4 s to import, which a search never needs
+
     tree = _parse_tree(text)
     lang = (tree.get("lang") or "").strip()
     address = _canonical(tree) or _json_ld_address(tree)

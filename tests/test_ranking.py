@@ -18,6 +18,9 @@ from search.engine import SearchEngine
 FILLER = " ".join(["Le conseil municipal a voté le budget annuel de la voirie et des écoles."] * 8)
 """A long stretch of unrelated text, to put words far apart or far from the lead."""
 
+ARABIC_FILLER = " ".join(["ناقش المجلس البلدي ميزانية الطرق والمدارس للعام المقبل."] * 8)
+"""The same in Arabic."""
+
 COMMON = [
     {"id": f"c{n}", "title": f"Chronique {n}", "body": "Le ministre a parlé aux élus."} for n in range(8)
 ]
@@ -86,6 +89,15 @@ CASES = {
             {"title": "تموز", "body": "افتتح المهرجان في تموز في تونس.", "lang": "ar"},
         ],
         ("تموز", "Juillet"),
+    ),
+    "with no article in the language typed holding every word, one in the other that does comes first": (
+        "Soleimani juillet",
+        [
+            *COMMON,
+            {"title": "À Tunis", "body": f"Le festival a ouvert. {FILLER} Il finit en juillet."},
+            {"title": "خبر", "body": f"وصل سليماني إلى موسكو. {ARABIC_FILLER} في تموز.", "lang": "ar"},
+        ],
+        ("خبر", "À Tunis"),
     ),
     "an article about the query beats one holding every word in passing": (
         "Kaboul ministre",

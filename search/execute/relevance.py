@@ -83,6 +83,15 @@ MAX_CHECKED = 20
 WINDOW_CHARS = 40
 """How much text on each side of an occurrence is read to find the words beside it."""
 
+UNANSWERED = 0.5
+"""What an article in another language counts when no article in the query's own language
+holds every word of it: the answer is then in the other language ("Soleimani juillet" typed
+in French, about a visit reported in Arabic), which still ranks below a native article as
+complete as it."""
+
+WHOLE = 0.999
+"""The share of the query's weight an article must hold to hold every word (rounding aside)."""
+
 LEAD_CHARS = 400
 """The lead of an article: about its first paragraph."""
 
@@ -216,7 +225,8 @@ def ranked(
     best first, as (document number, score).
 
     The scores of ``foreign`` documents (in a language the query was not typed in, or found
-    only through its words' forms in the other language) are multiplied by ``FOREIGN``;
+    only through its words' forms in the other language) are multiplied by ``FOREIGN``, or
+    ``UNANSWERED`` when no other document holds every word;
     ``typed``, the query's words as typed, tells which words should stand side by side."""
     total_weight = sum(clause.idf for clause in clauses) or 1.0
     sums: dict[int, float] = {}
@@ -226,9 +236,11 @@ def ranked(
             sums[docnum] = sums.get(docnum, 0.0) + score
             held[docnum] = held.get(docnum, 0.0) + clause.idf
     scored = {docnum: score * (held[docnum] / total_weight) ** COORDINATION for docnum, score in sums.items()}
+    answered = any(held[docnum] >= total_weight * WHOLE for docnum in scored if docnum not in foreign)
+    factor = FOREIGN if answered else UNANSWERED
     for docnum in foreign:
         if docnum in scored:
-            scored[docnum] *= FOREIGN
+            scored[docnum] *= factor
     best = lambda docnum: (-scored[docnum], docnum)  # noqa: E731
     kept = len(scored) if limit is None else max(limit, RERANKED)
     order = heapq.nsmallest(kept, scored, key=best) if kept < len(scored) else sorted(scored, key=best)

@@ -21,7 +21,10 @@ COLUMNS: dict[str, Callable[[Figures], float]] = {
     "p99 ms": lambda f: f["latency_ms"]["p99"],
     "p95 snippets ms": lambda f: f["latency_snippets_ms"]["p95"],
     "add-one ms": lambda f: statistics.median(f["add_one_ms"]),
+    "fresh search p50 ms": lambda f: f["fresh_process_ms"]["p50"],
 }
+UNMEASURED = {"fresh search p50 ms": "a library with no search command of its own"}
+"""Why a system without a figure lacks it, when the system does not say."""
 BASELINES = ("whoosh", "fts5")
 LABELS = {"bahith": "Bahith", "whoosh": "plain Whoosh", "fts5": "SQLite FTS5", "lucene": "Lucene"}
 COLOURS = ("#1b6ca8", "#d1495b", "#2e8b57", "#edae49", "#6a4c93")
@@ -50,7 +53,8 @@ def markdown_report(result: Figures) -> str:
         value = _value(systems[name], column)
         if value is not None:
             return _format(value)
-        reason = f"{LABELS.get(name, name)}: {systems[name]['not_measured'][column]}"
+        why = systems[name].get("not_measured", {}).get(column) or UNMEASURED[column]
+        reason = f"{LABELS.get(name, name)}: {why}"
         if reason not in reasons:
             reasons.append(reason)
         return f"n/a [{reasons.index(reason) + 1}]"
@@ -98,7 +102,12 @@ def _value(figures: Figures, column: str) -> float | None:
     """The figure under ``column``, or None when the system says it cannot measure it."""
     if column in figures.get("not_measured", {}):
         return None
-    return COLUMNS[column](figures)
+    try:
+        return COLUMNS[column](figures)
+    except KeyError:
+        if column in UNMEASURED:
+            return None
+        raise
 
 
 def _ratio(figures: Figures, base: Figures, column: str) -> str:

@@ -12,18 +12,20 @@ import shutil
 import string
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench.corpus import CorpusGenerator, ensure_corpus
 from bench.machine import machine_info
-from bench.measure import directory_mb, timed_ms
-from bench.queries import build_queries
+from bench.measure import directory_mb, latency_summary, timed_ms
+from bench.queries import Query, build_queries
 from bench.systems import SELF_TIMED, system_class
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROBES = 3  # articles added one by one to time "searchable after adding"
 PROBE_WORD = "zqxprobe{}"  # a word no generated article contains
+FRESH_CALLS = 10  # searches timed one new process each
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,29 @@ def _benchmark_system(
     figures["index_mb"] = directory_mb(index_dir)
     progress(f"N={n}: {name}: querying ({figures['index_seconds']} s to index)")
     figures.update(_run_worker("query", name, index_dir, plan_file))
+    command = getattr(system_class(name), "command", None)
+    if command is not None:
+        progress(f"N={n}: {name}: {FRESH_CALLS} searches, each in a new process")
+        figures["fresh_process_ms"] = _fresh_processes(command, index_dir, plan_file)
     return figures
+
+
+def _fresh_processes(
+    command: Callable[[Path, Query], list[str]], index_dir: Path, plan_file: Path
+) -> dict[str, float]:
+    """Wall time of a search run as a script runs it, one new process per query (import,
+    open, search, print): what a shell loop over ``bahith search`` pays per call."""
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    queries = [Query(q["lang"], tuple(q["terms"]), q["phrase"]) for q in plan["queries"][:FRESH_CALLS]]
+    samples = [
+        timed_ms(
+            lambda q=query: subprocess.run(
+                command(index_dir, q), cwd=REPO_ROOT, capture_output=True, check=False
+            )
+        )[1]
+        for query in queries
+    ]
+    return latency_summary(samples)
 
 
 def _run_worker(phase: str, system: str, index_dir: Path, input_file: Path) -> dict[str, object]:

@@ -6,6 +6,7 @@ and normalising, as the baselines' includes reading the files.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +44,21 @@ class Bahith:
             shown = [hit.snippet for hit in hits]  # the HTML a page shows is built when read
             return len(shown)
         return len(hits)
+
+    @staticmethod
+    def command(index_dir: Path, query: Query) -> list[str]:
+        """The command line a script runs for one search: ``bahith search`` in a new process."""
+        return [
+            sys.executable,
+            "-m",
+            "bahith",
+            "--index",
+            str(index_dir),
+            "search",
+            "--format",
+            "json",
+            query.text,
+        ]
 
     def add_and_find(self, index_dir: Path, path: Path, word: str) -> int:
         update_index(index_dir, [path])

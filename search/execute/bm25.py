@@ -31,7 +31,7 @@ from search.execute.budget import check_time
 from search.execute.counting import segment_matches
 from search.execute.phrases import PhraseOfAlternatives
 from search.execute.postings import term_postings
-from search.execute.segments import BoundedCache, per_segment, segment_state
+from search.execute.segments import BoundedCache, kept_beside, per_segment, segment_state
 from search.execute.shared_idf import WordForms
 from search.execute.whoosh_private import field_b
 
@@ -135,12 +135,17 @@ def normalized_frequencies(
 
 
 def _field_lengths(segment: IndexReader, fieldname: str) -> list[int]:
-    """Each document's length in ``fieldname`` as BM25F sees it (Whoosh's rounded lengths)."""
+    """Each document's length in ``fieldname`` as BM25F sees it (Whoosh's rounded lengths),
+    kept beside the segment: Whoosh gives them one call per document, seconds at 100,000."""
+
+    def read() -> list[str]:  # Whoosh answers None for an empty field: its length is 0
+        return [str(segment.doc_field_length(d, fieldname, 1) or 0) for d in range(segment.doc_count_all())]
+
     return per_segment(
         segment,
         "lengths",
         fieldname,
-        lambda: [segment.doc_field_length(d, fieldname, 1) for d in range(segment.doc_count_all())],
+        lambda: list(map(int, kept_beside(segment, f"{fieldname}_lengths", read))),
     )
 
 

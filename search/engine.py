@@ -220,7 +220,7 @@ def _ranked(
         return _by_date(facts_of(searcher.reader()), matches, wanted, "date")  # date:2022, lang:fr
     if words is None:
         return _ranked_in_tiers(searcher, planned, lang, source, wanted, len(matches))
-    clauses = clauses_of(searcher, words)
+    clauses = clauses_of(searcher, words, words_of(planned.strict))
     within = set(matches)
     native = within
     if planned.across is not None:

@@ -99,6 +99,16 @@ CASES = {
         ],
         ("خبر", "À Tunis"),
     ),
+    "a word weighs as rare as the language typed has it, however often the other writes it": (
+        "John Kirby",
+        [
+            *COMMON,
+            {"title": "Genève", "body": "John Kerry a parlé à Genève."},
+            {"title": "Washington", "body": "Kirby a parlé à Washington."},
+            *({"title": f"واشنطن {n}", "body": "قال كيربي إن واشنطن تتابع.", "lang": "ar"} for n in range(3)),
+        ],
+        ("Washington", "Genève"),
+    ),
     "an article about the query beats one holding every word in passing": (
         "Kaboul ministre",
         [

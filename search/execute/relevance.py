@@ -147,12 +147,19 @@ def _weighable(q: wq.Query) -> bool:
     return type(q) is wq.Phrase and q.fieldname in FIELD_WEIGHTS
 
 
-def clauses_of(searcher: Searcher, words: list[wq.Query]) -> list[Clause]:
-    """Each query word weighed by BM25's IDF of the articles holding any of its forms."""
+def clauses_of(
+    searcher: Searcher, words: list[wq.Query], native: list[wq.Query] | None = None
+) -> list[Clause]:
+    """Each query word weighed by BM25's IDF of the articles holding any of its forms.
+
+    ``native``, the same words without their forms in the other language, gives the count
+    instead when there is one for each word: a word weighs as rare as the language typed
+    has it ("Kirby" in French), not as common as the other writes it ("كيربي")."""
     documents = searcher.doc_count_all()
     found = []
-    for word in words:
-        holding = sum(len(segment_matches(leaf, word)) for leaf, _ in searcher.leaf_searchers())
+    weighed = native if native is not None and len(native) == len(words) else words
+    for word, counted in zip(words, weighed, strict=True):
+        holding = sum(len(segment_matches(leaf, counted)) for leaf, _ in searcher.leaf_searchers())
         pairs = list(positive_terms(word))
         terms = {name: frozenset(text for field, text in pairs if field == name) for name in FIELD_WEIGHTS}
         idf = log(1 + (documents - holding + 0.5) / (holding + 0.5))

@@ -92,7 +92,7 @@ def _report(lucene: dict[str, object]) -> str:
             _figures(not_measured=NOT_MEASURED, note="timed in the JVM"),
             [
                 "| whoosh | 1.00 | 10.0 | 1.00 | 50.0 | 1.00 | 2.00 | 3.00 | 2.00 | 4.00 | n/a [1] |",
-                "| lucene | 1.00 | 10.0 | 1.00 | 50.0 | 1.00 | 2.00 | n/a [2] | n/a [3] | n/a [4] | n/a [5] |",
+                "| lucene | 1.00 | 10.0 | 1.00 | 50.0 | 1.00 | 2.00 | n/a [2] | n/a [3] | n/a [4] | n/a [5] |",  # noqa: E501
                 "[1] plain Whoosh: a library with no search command of its own",
                 f"[2] Lucene: {NOT_MEASURED['p99 ms']}",
                 f"[4] Lucene: {NOT_MEASURED['add-one ms']}",

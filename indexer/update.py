@@ -184,7 +184,7 @@ def _apply(
     return summary
 
 
-POOL_MB = 32
+POOL_MB = 128
 """Memory for the postings of a run before Whoosh spills them to a temporary file."""
 
 
@@ -200,7 +200,7 @@ class _Batch:
         self._ix = ix
         self._writer: Any = None
         self._now = int(time.time())
-        self._stories = StoryBatch(Path(ix.storage.folder))
+        self._stories = StoryBatch(Path(ix.storage.folder), fresh=ix.is_empty())
 
     def _open(self) -> Any:
         if self._writer is None:
@@ -234,6 +234,7 @@ class _Batch:
         """Drop every change of the run."""
         if self._writer is not None:
             self._writer.cancel()
+        self._stories.cancel()
 
 
 def rebuild_index(

@@ -137,5 +137,12 @@ class Token:
 
 
 def analyze_text(text: str, *, script: Script | None = None, compounds: bool = True) -> list[Token]:
-    """Every word of ``text`` with its analysis, stop words included (flagged)."""
+    """Every word of ``text`` with its analysis, stop words included (flagged).
+
+    Without ``script`` each word is asked for as the indexer asks (``analyze_word(surface)``):
+    the cache keys calls by how their arguments are written, and the story features of an
+    article, extracted right after the indexer analysed it, then find its words cached.
+    """
+    if script is None:
+        return [Token(word, analyze_word(word.surface)) for word in iter_words(text, compounds=compounds)]
     return [Token(word, analyze_word(word.surface, script)) for word in iter_words(text, compounds=compounds)]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from indexer.analysis import Script, Token, analyze_text, is_common_word, months
 from indexer.analysis.skeleton import skeletons
+from indexer.stories.sketch import Sketch, make_sketch, shingles
 
 TITLE_REPEAT = 2
 """A headline word counts as this many body words: the headline names the event."""
@@ -44,11 +45,11 @@ _SENTENCE_ENDS = frozenset('.!?:;«»"“”()[]\n|–—-')
 
 @dataclass(frozen=True)
 class Features:
-    """The counted features of one article and the shingles of its body."""
+    """The counted features of one article and the sketch of its body's shingles."""
 
     entities: Counter[str]
     words: Counter[str]
-    shingle_words: tuple[str, ...]
+    sketch: Sketch
 
 
 def _stem(token: Token) -> str:
@@ -107,9 +108,13 @@ def _count(text: str, into: Features, repeat: int, shingle_words: list[str] | No
 
 
 def extract(title: str, body: str) -> Features:
-    """The features of an article: its headline weighs ``TITLE_REPEAT`` times, its body gives the shingles."""
+    """The features of an article: its headline weighs ``TITLE_REPEAT`` times, its body gives the shingles.
+
+    An index writer calls this as it writes each article, right after the index's own
+    analysis of the same words: the per-word analysis is then still cached.
+    """
     body_words: list[str] = []
     features = Features(Counter(), Counter(), ())
     _count(title, features, TITLE_REPEAT, None)
     _count(body, features, 1, body_words)
-    return Features(features.entities, features.words, tuple(body_words))
+    return Features(features.entities, features.words, make_sketch(shingles(body_words)))

@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from indexer.stories.features import Features
-from indexer.stories.sketch import make_sketch, resemblance, shingles
+from indexer.stories.sketch import resemblance
 from indexer.stories.state import Member, StoryState, Vector
 
 COPY_RESEMBLANCE = 0.3
@@ -147,12 +147,12 @@ def joins(new: Member, members: list[Member]) -> float:
 def candidates(state: StoryState, weighed: Weighed, exclude: str) -> list[Member]:
     """The articles sharing the most telling features with ``weighed``, best first."""
     df = state.document_frequencies(weighed.posted)
+    telling = [feature for feature in weighed.posted if df.get(feature, 0) <= MAX_HOLDERS]
+    holders = state.holders(telling)
     scores: dict[str, float] = {}
-    for feature in weighed.posted:
-        if df.get(feature, 0) > MAX_HOLDERS:
-            continue
+    for feature in telling:
         weight = weighed.vector.get(feature, 0.0) + weighed.entities.get(feature, 0.0)
-        for holder in state.holders(feature):
+        for holder in holders.get(feature, ()):
             scores[holder] = scores.get(holder, 0.0) + weight
     scores.pop(exclude, None)
     best = sorted(scores, key=lambda a: (-scores[a], a))[:CANDIDATES]
@@ -173,7 +173,7 @@ def _earlier(one: Member, other: Member) -> bool:
 
 def place(state: StoryState, new: Member, features: Features) -> Member:
     """``new`` (story and copy not yet decided) with its story and original decided and stored."""
-    sketch = make_sketch(shingles(features.shingle_words))
+    sketch = features.sketch
     weighed = weigh(features, state)
     probe = Member(
         new.id, new.seq, new.id, None, new.lang, new.day, new.source, new.title,

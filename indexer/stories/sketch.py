@@ -49,9 +49,10 @@ def resemblance(one: Sketch, other: Sketch) -> float:
     """
     if not one or not other:
         return 0.0
-    union = heapq.nsmallest(SKETCH_SIZE, set(one) | set(other))
-    both = set(one) & set(other)
-    return sum(1 for h in union if h in both) / len(union)
+    mine = set(one)
+    union = sorted(mine.union(other))[:SKETCH_SIZE]
+    last = union[-1]
+    return sum(1 for h in mine.intersection(other) if h <= last) / len(union)
 
 
 def pack(sketch: Sketch) -> bytes:

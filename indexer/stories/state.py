@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,26 +52,82 @@ CREATE TABLE IF NOT EXISTS df (feature TEXT PRIMARY KEY, n INTEGER NOT NULL) WIT
 Vector = dict[str, float]
 
 
-@dataclass(frozen=True)
 class Member:
-    """What the state knows of one article."""
+    """What the state knows of one article.
 
-    id: str
-    seq: int
-    story: str
-    copy_of: str | None
-    lang: str
-    day: int | None
-    """The article's date as a proleptic Gregorian ordinal, None when undated."""
-    source: str
-    title: str
-    sketch: Sketch
-    vector: Vector
-    entities: Vector
-    posted: tuple[str, ...]
-    """The features the article is listed under in ``postings``."""
-    features: tuple[str, ...]
-    """Every feature the article holds, as counted in ``df`` (kept to count it out again)."""
+    ``day`` is the article's date as a proleptic Gregorian ordinal, None when undated.
+    A member read from the file decodes its sketch, vectors and feature lists only
+    when they are asked for: placing an article reads dozens of candidates and story
+    members, and each needs one or two of them at most.
+    """
+
+    __slots__ = (
+        "_entities", "_features", "_posted", "_row", "_sketch", "_vector",
+        "copy_of", "day", "id", "lang", "seq", "source", "story", "title",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        seq: int,
+        story: str,
+        copy_of: str | None,
+        lang: str,
+        day: int | None,
+        source: str,
+        title: str,
+        sketch: Sketch | None,
+        vector: Vector | None,
+        entities: Vector | None,
+        posted: tuple[str, ...] | None,
+        features: tuple[str, ...] | None,
+        row: tuple | None = None,
+    ) -> None:
+        self.id, self.seq, self.story, self.copy_of = id, seq, story, copy_of
+        self.lang, self.day, self.source, self.title = lang, day, source, title
+        self._sketch, self._vector, self._entities = sketch, vector, entities
+        self._posted, self._features, self._row = posted, features, row
+
+    @classmethod
+    def stored(cls, row: tuple) -> Member:
+        """A member from its row in ``articles``, the rest decoded when first used."""
+        return cls(*row[:8], None, None, None, None, None, row)
+
+    @property
+    def sketch(self) -> Sketch:
+        """The bottom-k sketch of the body's shingles."""
+        if self._sketch is None:
+            self._sketch = unpack(self._row[8])
+        return self._sketch
+
+    @property
+    def vector(self) -> Vector:
+        """The article's weighted features, normalised."""
+        if self._vector is None:
+            self._vector = json.loads(self._row[9])
+        return self._vector
+
+    @property
+    def entities(self) -> Vector:
+        """Its names, numbers and months alone, normalised."""
+        if self._entities is None:
+            self._entities = json.loads(self._row[10])
+        return self._entities
+
+    @property
+    def posted(self) -> tuple[str, ...]:
+        """The features the article is listed under in ``postings``."""
+        if self._posted is None:
+            self._posted = tuple(json.loads(self._row[11]))
+        return self._posted
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Every feature the article holds, as counted in ``df`` (kept to count it out again)."""
+        if self._features is None:
+            data = self._row[12]
+            self._features = tuple(zlib.decompress(data).decode("utf-8").split("\n")) if data else ()
+        return self._features
 
 
 _COLUMNS = "id, seq, story, copy_of, lang, day, source, title, sketch, vector, entities, posted, features"
@@ -90,14 +145,6 @@ class Listed(NamedTuple):
     day: int | None
     source: str
     title: str
-
-
-def _member(row: tuple) -> Member:
-    return Member(
-        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-        unpack(row[8]), json.loads(row[9]), json.loads(row[10]), tuple(json.loads(row[11])),
-        tuple(zlib.decompress(row[12]).decode("utf-8").split("\n")) if row[12] else (),
-    )  # fmt: skip
 
 
 class StoryState:
@@ -164,7 +211,7 @@ class StoryState:
     def get(self, article_id: str) -> Member | None:
         """One article, or None."""
         row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _member(row) if row else None
+        return Member.stored(row) if row else None
 
     def many(self, ids: Iterable[str]) -> list[Member]:
         """The articles of ``ids`` that the state holds."""
@@ -174,7 +221,7 @@ class StoryState:
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk)
-            found.extend(map(_member, rows))
+            found.extend(map(Member.stored, rows))
         return found
 
     def in_story(self, story: str, latest: int = -1) -> list[Member]:
@@ -182,7 +229,7 @@ class StoryState:
         rows = self.db.execute(
             f"SELECT {_COLUMNS} FROM articles WHERE story = ? ORDER BY seq DESC LIMIT ?", (story, latest)
         )
-        return [_member(row) for row in reversed(rows.fetchall())]
+        return [Member.stored(row) for row in reversed(rows.fetchall())]
 
     def story_ids(self, ids: Iterable[str]) -> dict[str, str]:
         """article id -> story id, for the ids the state holds, reading nothing else."""
@@ -232,11 +279,14 @@ class StoryState:
             found.update(self.db.execute(f"SELECT feature, n FROM df WHERE feature IN ({marks})", chunk))
         return found
 
-    def holders(self, feature: str) -> Iterator[str]:
-        """The articles listed under ``feature``."""
-        return (
-            row[0] for row in self.db.execute("SELECT article FROM postings WHERE feature = ?", (feature,))
-        )
+    def holders(self, features: Iterable[str]) -> dict[str, list[str]]:
+        """feature -> the articles listed under it, in id order, for each of ``features``."""
+        found: dict[str, list[str]] = {}
+        for feature, article in self._chunked(
+            "SELECT feature, article FROM postings WHERE feature IN ({}) ORDER BY feature, article", features
+        ):
+            found.setdefault(feature, []).append(article)
+        return found
 
     def insert(self, member: Member) -> None:
         """Record a new article: its row, its postings, and its features in the counts."""

@@ -11,7 +11,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,6 +75,27 @@ def open_index(index_dir: Path, *, create: bool = False) -> Index:
     return whoosh.index.create_in(str(index_dir), build_schema())
 
 
+_HELD_LOCKS: set[int] = set()
+"""The file descriptors of the write locks this process holds."""
+
+
+def _drop_locks_in_child() -> None:
+    """A forked child (a worker preparing files) closes its copies of the held write locks.
+
+    The lock belongs to the open file, which a fork shares: a child keeping it open would
+    keep the index locked after its parent died, and one unlocking it would unlock it
+    for the parent too.
+    """
+    for fd in _HELD_LOCKS:
+        with suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_locks_in_child)
+
+
 @contextmanager
 def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
     """Hold the index's one write lock, waiting up to ``timeout`` seconds for it.
@@ -93,9 +114,13 @@ def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
         raise IndexUnavailable(
             f"the index at {index_dir} is being written by another process; try again when it has finished"
         )
+    fd = getattr(lock, "fd", None)
+    if isinstance(fd, int):
+        _HELD_LOCKS.add(fd)
     try:
         yield
     finally:
+        _HELD_LOCKS.discard(fd)
         lock.release()
 
 

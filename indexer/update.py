@@ -22,11 +22,12 @@ from typing import Any
 from whoosh.index import Index
 from whoosh.query import Prefix, Term
 
-from indexer.article import Article, Skipped
-from indexer.ingest import discover, read_articles
+from indexer.article import Skipped
+from indexer.ingest import discover
 from indexer.ingest.discovery import real_path
 from indexer.ingest.reading import Notice
 from indexer.merging import purge_deleted
+from indexer.preparing import Prepared, prepare_files
 from indexer.store import open_index, write_lock
 from indexer.stories import StoryBatch
 
@@ -75,12 +76,17 @@ def _indexed_under(ix: Index, paths: Iterable[Path]) -> dict[str, tuple[str, str
     return found
 
 
-def _document(article: Article, added: int) -> dict[str, object]:
+def _document(prepared: Prepared, added: int) -> dict[str, object]:
+    """The Whoosh fields of an article: its title and body as the postings worked out for
+    them, and as the text stored."""
+    article = prepared.article
     return {
         "id": article.id,
         "path": article.path,
-        "title": article.title,
-        "body": article.body,
+        "title": prepared.title if prepared.title is not None else article.title,
+        "_stored_title": article.title,
+        "body": prepared.body if prepared.body is not None else article.body,
+        "_stored_body": article.body,
         "lang": article.lang,
         "source": article.source,
         "url": article.url,
@@ -154,19 +160,22 @@ def _apply(
     batch = _Batch(ix)
     seen_ids: set[str] = set()
     files_with_problems: set[str] = set()
+    hashes = {doc_id: content_hash for doc_id, (_, content_hash) in indexed.items()}
     try:
-        for done, path in enumerate(files, start=1):
-            for item in read_articles(path, on_notice=summary.notices.append):
+        for done, prepared in enumerate(prepare_files(files, hashes), start=1):
+            summary.notices.extend(prepared.notices)
+            for item in prepared.items:
                 if isinstance(item, Skipped):
                     summary.skipped.append(item)
-                    files_with_problems.add(str(path))
+                    files_with_problems.add(str(prepared.path))
                     continue
-                seen_ids.add(item.id)
-                previous = indexed.get(item.id)
+                article = item.article
+                seen_ids.add(article.id)
+                previous = indexed.get(article.id)
                 if previous is None:
                     batch.add(item)
                     summary.added += 1
-                elif previous[1] != item.content_hash:
+                elif previous[1] != article.content_hash:
                     batch.replace(item)
                     summary.updated += 1
                 else:
@@ -207,15 +216,15 @@ class _Batch:
             self._writer = self._ix.writer(_lk=False, limitmb=POOL_MB)
         return self._writer
 
-    def add(self, article: Article) -> None:
+    def add(self, prepared: Prepared) -> None:
         """Write a new article."""
-        self._open().add_document(**_document(article, self._now))
-        self._stories.write(article)
+        self._open().add_document(**_document(prepared, self._now))
+        self._stories.write(prepared.article, prepared.features)
 
-    def replace(self, article: Article) -> None:
+    def replace(self, prepared: Prepared) -> None:
         """Write a changed article in place of its previous version."""
-        self._open().update_document(**_document(article, self._now))
-        self._stories.write(article)
+        self._open().update_document(**_document(prepared, self._now))
+        self._stories.write(prepared.article, prepared.features)
 
     def delete(self, doc_id: str) -> None:
         """Remove an article."""
@@ -223,16 +232,17 @@ class _Batch:
         self._stories.delete(doc_id)
 
     def commit(self) -> None:
-        """Make every change visible at once, then update the stories; nothing if there was no
-        change. The stories follow the index: if the run dies between the two, the story
-        file is stale only until it is rebuilt (``bahith index --rebuild``)."""
+        """Make every change visible at once, and update the stories beside it, keeping them
+        once the index commit has succeeded; nothing if there was no change. The stories
+        follow the index: if the run dies between the two, the story file is stale only
+        until it is rebuilt (``bahith index --rebuild``)."""
         if self._writer is not None:
-            self._writer.commit(mergetype=purge_deleted)
-            self._stories.commit()
+            writer = self._writer
+            self._stories.commit(lambda: writer.commit(mergetype=purge_deleted))
 
     def cancel(self) -> None:
-        """Drop every change of the run."""
-        if self._writer is not None:
+        """Drop every change of the run (none of the index's once its commit is made)."""
+        if self._writer is not None and not self._writer.is_closed:
             self._writer.cancel()
         self._stories.cancel()
 

@@ -7,14 +7,15 @@ offsets, the router replaces each word by its index term (see ``pipeline``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import Composable, Filter, Token, Tokenizer
 from whoosh.formats import Characters
 
-from indexer.analysis.pipeline import READING_MARK, analyze_word
-from indexer.analysis.tokenizer import iter_words
+from indexer.analysis.pipeline import READING_MARK, Analysis, analyze_word
+from indexer.analysis.pipeline import Token as WordToken
+from indexer.analysis.tokenizer import Word, iter_words
 
 
 class WordTokenizer(Tokenizer):
@@ -94,18 +95,24 @@ class ScriptRouterFilter(Filter):
             yield token
 
 
-def term_occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
+def term_occurrences(
+    text: str, tokens: Iterable[WordToken] | None = None
+) -> dict[str, list[tuple[int, int, int]]]:
     """Each index term of ``text`` with its (position, start, end) occurrences.
 
     Every word gives its term as written and, at the same position and offsets,
     the term of each of its readings (behind ``READING_MARK``), so a phrase and a
     highlight work the same whichever of them a query matched. Written this way
     without a Whoosh token object per word: indexing spends most of its time here,
-    and the per-word analysis itself is cached.
+    and the per-word analysis itself is cached. ``tokens``, when given, are the
+    text's words as ``analyze_text`` found them, for a caller that needs them too.
     """
     found: dict[str, list[tuple[int, int, int]]] = {}
-    for word in iter_words(text):
-        analysis = analyze_word(word.surface)
+    if tokens is None:
+        pairs: Iterable[tuple[Word, Analysis]] = ((w, analyze_word(w.surface)) for w in iter_words(text))
+    else:
+        pairs = ((token.word, token.analysis) for token in tokens)
+    for word, analysis in pairs:
         if analysis.stop or not analysis.term:
             continue
         occurrence = (word.position, word.start + analysis.start, word.end)
@@ -117,9 +124,16 @@ def term_occurrences(text: str) -> dict[str, list[tuple[int, int, int]]]:
     return found
 
 
+class Postings(tuple):
+    """A text's postings as ``IndexedCharacters.word_values`` gives them, worked out
+    beforehand (in a worker process, for a large run): given in place of the text, they
+    are written as they are, and the text itself is stored by Whoosh's ``_stored_<field>``."""
+
+
 class IndexedCharacters(Characters):
     """Whoosh's ``Characters`` postings (positions and character offsets), filled
-    from ``term_occurrences`` when indexing; queries still use the analyzer.
+    from ``term_occurrences`` when indexing (or given as ``Postings``); queries still
+    use the analyzer.
 
     A reading is reported with a frequency of 0: Whoosh sums frequencies into the
     field's length, and a word's readings must not make its article look longer
@@ -129,13 +143,21 @@ class IndexedCharacters(Characters):
     def word_values(
         self, value: str, analyzer: Composable, **kwargs: Any
     ) -> Iterator[tuple[str, int, float, bytes]]:
+        if isinstance(value, Postings):
+            yield from value
+            return
         if kwargs.get("mode") != "index" or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return
+        yield from self.postings(value)
+
+    def postings(self, text: str, tokens: Iterable[WordToken] | None = None) -> Postings:
+        """The postings of ``text`` (of its ``tokens``, when already analysed), ready to write."""
         boost = self.field_boost
-        for term, occurrences in term_occurrences(value).items():
-            frequency = 0 if term.startswith(READING_MARK) else len(occurrences)
-            yield term, frequency, len(occurrences) * boost, self.encode(occurrences)
+        return Postings(
+            (term, 0 if term.startswith(READING_MARK) else len(found), len(found) * boost, self.encode(found))
+            for term, found in term_occurrences(text, tokens).items()
+        )
 
 
 def bahith_analyzer() -> Composable:

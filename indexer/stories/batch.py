@@ -1,8 +1,10 @@
 """The one call index writers make: the articles a commit wrote and deleted, after it.
 
 A writer tells a ``StoryBatch`` each article it writes (new or changed) and each
-id it deletes, and calls ``commit`` once its Whoosh commit has succeeded; the
-stories of the whole batch are then updated in one SQLite transaction. A
+id it deletes, and calls ``commit`` once its Whoosh commit has succeeded, or hands
+it that commit to run: the stories of the whole batch are then updated in one SQLite
+transaction, placed by a forked process while the Whoosh commit runs and committed
+only once it has succeeded (the two take about as long, on two cores). A
 changed article is taken out of its story and placed again, as if new. An index
 with no story file yet (made before stories existed, or whose file was lost) is
 read whole once, on the first commit, so no article is left out of its story.
@@ -10,14 +12,19 @@ read whole once, on the first commit, so no article is left out of its story.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import NamedTuple
 
 from indexer.article import Article
+from indexer.forking import can_fork, die_with, fork_context
 from indexer.store import open_index
 from indexer.stories.features import Features, extract
 from indexer.stories.grouping import place, remove
@@ -52,47 +59,128 @@ def _rank(stored_date: object) -> str:
     return str(stored_date)
 
 
-class _Staging:
-    """The features of the articles a batch writes, kept in a private temporary SQLite file.
+STAGING_FILE = ".stories-staged.sqlite"
+"""Where a batch's features wait for its commit, in the index folder; a killed run's is
+replaced by the next run's."""
 
-    Features are extracted as each article is written, right after the index analysed
-    the same words (so their analysis is still cached), and wait here for the commit:
-    on disk, so a first run over a large archive does not hold it in memory. The file
-    disappears when it is closed, and is never committed.
+
+PLACED_BESIDE = 50
+"""Fewer articles are placed after the index commit: forking would cost more than it saves."""
+
+
+class _Staging:
+    """The features of the articles a batch writes, kept in a SQLite file until the commit.
+
+    Features are extracted as each article is written, from the words the index writer
+    analysed (``indexer.preparing``), and wait here for the commit: on disk, so a first
+    run over a large archive does not hold it in memory, and in a file of its own, which
+    the process placing the stories opens by name.
     """
 
-    def __init__(self) -> None:
-        self.db = sqlite3.connect("")
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / STAGING_FILE
+        self.path.unlink(missing_ok=True)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("CREATE TABLE staged (id TEXT PRIMARY KEY, written INTEGER, rank TEXT, data BLOB)")
-        self._written = 0
+        self.written = 0
 
     def put(self, article: Article, features: Features) -> None:
         """Stage ``article``; written again, it keeps its first place in the order written."""
         stored_date = datetime.combine(article.date, datetime.min.time()) if article.date else None
-        self._written += 1
+        self.written += 1
         self.db.execute(
             "INSERT INTO staged VALUES (?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET rank = excluded.rank, data = excluded.data",
-            (article.id, self._written, _rank(stored_date), pickle.dumps((_facts(article), features))),
+            (article.id, self.written, _rank(stored_date), pickle.dumps((_facts(article), features))),
         )
 
     def drop(self, article_id: str) -> None:
         """Unstage an article the batch deletes."""
         self.db.execute("DELETE FROM staged WHERE id = ?", (article_id,))
 
-    def ids(self) -> list[str]:
-        """The staged ids, in the order written."""
-        return [row[0] for row in self.db.execute("SELECT id FROM staged ORDER BY written")]
-
-    def prepared(self, *, by_date: bool) -> Iterator[tuple[_Facts, Features]]:
-        """The staged articles in the order written, or ``by_date`` as a rebuild orders them."""
-        order = "rank, id" if by_date else "written"
-        for (data,) in self.db.execute(f"SELECT data FROM staged ORDER BY {order}"):
-            yield pickle.loads(data)
-
-    def close(self) -> None:
-        """Forget every staged article."""
+    def seal(self) -> Path:
+        """Write everything staged to the file and close it, for ``staged_ids`` and ``staged``."""
+        self.db.commit()
         self.db.close()
+        return self.path
+
+    def remove(self) -> None:
+        """Forget every staged article."""
+        with suppress(sqlite3.Error):
+            self.db.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _staged_ids(path: Path) -> list[str]:
+    """The ids staged in the sealed file ``path``, in the order written."""
+    db = sqlite3.connect(path)
+    try:
+        return [row[0] for row in db.execute("SELECT id FROM staged ORDER BY written")]
+    finally:
+        db.close()
+
+
+def _staged(path: Path, *, by_date: bool) -> Iterator[tuple[_Facts, Features]]:
+    """The articles staged in the sealed file ``path``, in the order written, or ``by_date``
+    as a rebuild orders them."""
+    db = sqlite3.connect(path)
+    try:
+        order = "rank, id" if by_date else "written"
+        for (data,) in db.execute(f"SELECT data FROM staged ORDER BY {order}"):
+            yield pickle.loads(data)
+    finally:
+        db.close()
+
+
+@dataclass(frozen=True)
+class _Placing:
+    """The story work of a commit, decided before the index commit and done beside it."""
+
+    index_dir: Path
+    staged: Path
+    fresh: bool
+    """The story state is started anew (a first run into an empty index): placed by date."""
+    deleted: tuple[str, ...]
+    written: int
+    """How many articles were staged (counting one written twice twice)."""
+
+    def run(self, keep: Callable[[], bool]) -> None:
+        """Remove, then place, in one transaction, kept only if ``keep()`` says so once done."""
+        removed = () if self.fresh else (*self.deleted, *_staged_ids(self.staged))
+        _apply(self.index_dir, removed, _staged(self.staged, by_date=self.fresh), fresh=self.fresh, keep=keep)
+
+
+def _place_beside(placing: _Placing, results: Connection, orders: Connection, parent: int) -> None:
+    """In a forked process: place the stories, say so, then keep them if told to."""
+    die_with(parent)
+    orders.close()  # the parent's end: only the parent may hold it, or its death goes unseen
+    try:
+        placing.run(lambda: _told_to_keep(results))
+    except BaseException as error:
+        with suppress(OSError):
+            results.send(("failed", _transportable(error)))
+        return
+    with suppress(OSError):
+        results.send(("done", None))
+
+
+def _told_to_keep(results: Connection) -> bool:
+    results.send(("placed", None))
+    try:
+        return bool(results.recv())
+    except EOFError:  # the run died: its index commit may not have happened
+        return False
+
+
+def _transportable(error: BaseException) -> BaseException:
+    try:
+        pickle.dumps(error)
+    except Exception:
+        return RuntimeError(str(error))
+    return error
 
 
 class StoryBatch:
@@ -116,16 +204,16 @@ class StoryBatch:
         if self._whole and not self._fresh:
             return None
         if self._staging is None:
-            self._staging = _Staging()
+            self._staging = _Staging(self.index_dir)
         return self._staging
 
-    def write(self, article: Article) -> None:
-        """An article the commit adds or changes."""
+    def write(self, article: Article, features: Features | None = None) -> None:
+        """An article the commit adds or changes, with its ``features`` if already extracted."""
         self._changed = True
         self._deleted.discard(article.id)
         staging = self._staged()
         if staging is not None:
-            staging.put(article, extract(article.title, article.body))
+            staging.put(article, features if features is not None else extract(article.title, article.body))
 
     def delete(self, article_id: str) -> None:
         """An article the commit removes."""
@@ -135,38 +223,93 @@ class StoryBatch:
             staging.drop(article_id)
         self._deleted.add(article_id)
 
-    def commit(self) -> None:
+    def commit(self, index_commit: Callable[[], None] | None = None) -> None:
         """Update the stories, once the index commit holding these changes has succeeded.
 
-        If that fails, the story file is removed, so the next commit reads the index
-        whole again rather than leave this batch's articles out of their stories."""
+        ``index_commit`` is that commit, when the caller has not made it yet: the stories
+        are then placed in a forked process while it runs (where a fork is safe), and
+        kept only once it has succeeded. If updating the stories fails, the story file is
+        removed, so the next commit reads the index whole again rather than leave this
+        batch's articles out of their stories.
+        """
+        index_done = index_commit is None
+
+        def commit_index() -> None:
+            nonlocal index_done
+            if index_commit is not None:
+                index_commit()
+            index_done = True
+
         if not self._changed:
+            commit_index()
             return
-        staging = self._staged()
+        placing = self._placing()
         try:
-            if staging is not None and self._whole and self._fresh:
-                _start(self.index_dir)
-                _apply(self.index_dir, (), staging.prepared(by_date=True))
-            elif staging is None or not StoryState.exists(self.index_dir):
+            if placing is None or not (placing.fresh or StoryState.exists(self.index_dir)):
+                commit_index()
                 rebuild_stories(self.index_dir)
+            elif not index_done and placing.written >= PLACED_BESIDE and can_fork():
+                _beside(placing, commit_index)
             else:
-                removed = [*self._deleted, *staging.ids()]
-                _apply(self.index_dir, removed, staging.prepared(by_date=False))
+                commit_index()
+                placing.run(lambda: True)
         except BaseException:
-            StoryState.remove(self.index_dir)
+            if index_done:  # else the index is as it was, and so are its stories
+                StoryState.remove(self.index_dir)
             raise
         finally:
             self.cancel()
         self._whole = False
         self._fresh = False
 
+    def _placing(self) -> _Placing | None:
+        """The work of this commit, or None when the stories are redone from the index."""
+        staging = self._staged()
+        if staging is None:
+            return None
+        fresh = self._whole and self._fresh
+        self._staging = None
+        return _Placing(self.index_dir, staging.seal(), fresh, tuple(self._deleted), staging.written)
+
     def cancel(self) -> None:
         """Drop what the batch was told, as when its index commit is cancelled."""
         if self._staging is not None:
-            self._staging.close()
+            self._staging.remove()
             self._staging = None
+        (self.index_dir / STAGING_FILE).unlink(missing_ok=True)
         self._deleted.clear()
         self._changed = False
+
+
+def _beside(placing: _Placing, index_commit: Callable[[], None]) -> None:
+    """Run ``index_commit`` while a forked process places the stories; keep them if it succeeds.
+
+    A failed index commit leaves the story file as it was; failed stories are raised here
+    once the index commit is done, as they would be if placed after it.
+    """
+    results, orders = fork_context().Pipe()
+    process = fork_context().Process(
+        target=_place_beside, args=(placing, results, orders, os.getpid()), daemon=True
+    )
+    process.start()
+    results.close()
+    finished = False
+    try:
+        index_commit()
+        status, error = orders.recv()
+        if status == "placed":
+            orders.send(True)
+            status, error = orders.recv()
+        if error is not None:
+            raise error
+        finished = True
+    except EOFError:
+        raise RuntimeError("the process placing the stories ended without a word") from None
+    finally:
+        orders.close()  # unless told to keep them, it rolls its stories back
+        if not finished:
+            process.terminate()
+        process.join()
 
 
 def place_articles(index_dir: Path, articles: list[Article]) -> None:
@@ -192,16 +335,27 @@ def _start(index_dir: Path) -> None:
         state.close()
 
 
-def _apply(index_dir: Path, removed: Iterable[str], placed: Iterable[tuple[_Facts, Features]]) -> None:
+def _apply(
+    index_dir: Path,
+    removed: Iterable[str],
+    placed: Iterable[tuple[_Facts, Features]],
+    *,
+    fresh: bool = False,
+    keep: Callable[[], bool] = lambda: True,
+) -> None:
+    """Remove, then place, in one transaction (on a state started anew if ``fresh``), committed
+    if ``keep()`` says so at the end."""
     state = StoryState(index_dir, writable=True)
     try:
         state.db.execute("BEGIN")
+        if fresh:
+            state.clear()
         for article_id in removed:
             remove(state, article_id)
         seq = state.next_seq()
         for offset, (facts, features) in enumerate(placed):
             place(state, _member(facts, seq + offset), features)
-        state.db.execute("COMMIT")
+        state.db.execute("COMMIT" if keep() else "ROLLBACK")
     except BaseException:
         if state.db.in_transaction:
             state.db.execute("ROLLBACK")

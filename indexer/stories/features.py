@@ -25,6 +25,7 @@ import no Whoosh); they are called here rather than copied.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import Script, Token, analyze_text, is_common_word, months
@@ -66,8 +67,10 @@ def _month(term: str) -> str | None:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_ENDS
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    return not end or text[end - 1] in _SENTENCE_ENDS
 
 
 def _is_name(token: Token, text: str, stem: str) -> bool:
@@ -93,8 +96,10 @@ def _entities(token: Token, text: str, stem: str) -> list[str]:
     return [f"n:{key}" for key in keys]
 
 
-def _count(text: str, into: Features, repeat: int, shingle_words: list[str] | None) -> None:
-    for token in analyze_text(text):
+def _count(
+    text: str, tokens: Sequence[Token], into: Features, repeat: int, shingle_words: list[str] | None
+) -> None:
+    for token in tokens:
         if token.analysis.stop or not token.analysis.term:
             continue
         stem = _stem(token)
@@ -107,14 +112,17 @@ def _count(text: str, into: Features, repeat: int, shingle_words: list[str] | No
             shingle_words.append(stem)
 
 
-def extract(title: str, body: str) -> Features:
+def extract(
+    title: str, body: str, analysed: tuple[Sequence[Token], Sequence[Token]] | None = None
+) -> Features:
     """The features of an article: its headline weighs ``TITLE_REPEAT`` times, its body gives the shingles.
 
-    An index writer calls this as it writes each article, right after the index's own
-    analysis of the same words: the per-word analysis is then still cached.
+    ``analysed`` is the title's and body's words as ``analyze_text`` found them, when the
+    caller has them already (to write the article's postings): they are analysed once.
     """
+    title_tokens, body_tokens = analysed or (analyze_text(title), analyze_text(body))
     body_words: list[str] = []
     features = Features(Counter(), Counter(), ())
-    _count(title, features, TITLE_REPEAT, None)
-    _count(body, features, 1, body_words)
+    _count(title, title_tokens, features, TITLE_REPEAT, None)
+    _count(body, body_tokens, features, 1, body_words)
     return Features(features.entities, features.words, make_sketch(shingles(body_words)))

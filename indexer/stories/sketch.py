@@ -50,9 +50,12 @@ def resemblance(one: Sketch, other: Sketch) -> float:
     if not one or not other:
         return 0.0
     mine = set(one)
+    both = mine.intersection(other)
+    if not both:
+        return 0.0
     union = sorted(mine.union(other))[:SKETCH_SIZE]
     last = union[-1]
-    return sum(1 for h in mine.intersection(other) if h <= last) / len(union)
+    return sum(1 for h in both if h <= last) / len(union)
 
 
 def pack(sketch: Sketch) -> bytes:
